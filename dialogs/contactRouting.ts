@@ -1,0 +1,39 @@
+import type { Speaker } from '../src/language/speaker';
+
+/**
+ * The routing rules of shared/spec/topics.json "contacts", as one pure function:
+ * Canadian police and prosecutors -> iag; foreign central authorities -> iag; foreign police and
+ * prosecutors -> their own country's central authority; the public, lawyers, journalists and persons
+ * sought -> general information; anything missing -> what to ask.
+ */
+export type ContactResolution =
+  | { kind: 'iag' }
+  | { kind: 'country'; country: string }
+  | { kind: 'public' }
+  | { kind: 'needRole' }
+  | { kind: 'needCountry' };
+
+export function resolveContact(speaker: Speaker): ContactResolution {
+  const { role, side, country } = speaker;
+  if (role === 'central-authority') return { kind: 'iag' };
+  if (role === 'public' || role === 'lawyer' || role === 'journalist' || role === 'person-sought') return { kind: 'public' };
+  if (side === 'canadian' || country === 'ca') {
+    return role === 'law-enforcement' || role === undefined ? { kind: 'iag' } : { kind: 'public' };
+  }
+  if (role === 'law-enforcement') {
+    return country ? { kind: 'country', country } : { kind: 'needCountry' };
+  }
+  return { kind: 'needRole' };
+}
+
+/** Merges what this message says about the speaker over what earlier messages said. */
+export function mergeSpeaker(known: Speaker, said: Speaker): Speaker {
+  const merged: Speaker = { ...known };
+  if (said.role) merged.role = said.role;
+  if (said.side) merged.side = said.side;
+  if (said.country) merged.country = said.country;
+  // Someone who now names a foreign country is no longer taken for Canadian, and the reverse.
+  if (said.country && said.country !== 'ca' && !said.side) merged.side = 'foreign';
+  if (said.side === 'foreign' && merged.country === 'ca') delete merged.country;
+  return merged;
+}

@@ -1,0 +1,213 @@
+/**
+ * Understanding: turns one message into a typed event for the dialog machine. It recognises the language,
+ * small talk, "who do I contact?", who the speaker is, knowledge matches, follow-ups, out-of-scope subjects,
+ * personal data and deadline questions. It decides nothing: the machine does.
+ */
+import type { KnowledgeBase } from '../src/knowledge/loadKnowledge';
+import { Analyser } from '../src/knowledge/analyser';
+import { Matcher, type MatchDecision } from '../src/knowledge/matcher';
+import { detectLanguage, type Language } from '../src/language/detectLanguage';
+import { normalise, stem } from '../src/language/normalise';
+import { PhraseIndex } from '../src/language/phraseIndex';
+import { SpeakerRecogniser, type Speaker } from '../src/language/speaker';
+import { hasPersonalData } from '../src/language/personalData';
+import { findPastDate } from '../src/language/dates';
+
+export type SmalltalkIntent = 'greeting' | 'thanks' | 'goodbye' | 'help' | 'identity' | 'language';
+
+export interface Choice {
+  /** what the choice resolves to: a topic id, "role:canadian", "country:us"... */
+  value: string;
+  /** the labels shown, per language, used to recognise a typed choice */
+  labels: Record<Language, string>;
+}
+
+export interface Understanding {
+  language?: Language;
+  smalltalk?: SmalltalkIntent;
+  /** set when the smalltalk is a language request: the language asked for, if it says */
+  languageRequested?: Language;
+  /** the value of a pending choice the message picks, by number, label or button value */
+  choice?: string;
+  contactQuestion: boolean;
+  contactPerson: boolean;
+  startOver: boolean;
+  unknownCountry: boolean;
+  speaker: Speaker;
+  knowledge: MatchDecision;
+  /** anchors: domain words the message holds (extradition, MLA, treaty...) */
+  anchored: boolean;
+  /** topic a follow-up question resolves to against the previous answer's topic */
+  followUpTopic?: string;
+  outOfScope?: { category: string; kind: 'elsewhere' | 'decline' };
+  personalData: boolean;
+  /** a provisional-arrest deadline question with the arrest date, YYYY-MM-DD */
+  deadline?: { arrestDate: string; countries: string[]; noTreaty: boolean };
+  /** number of content words: tells a bare "thanks" from a question that starts with thanks */
+  contentWords: number;
+}
+
+export interface UnderstandContext {
+  locale: Language;
+  lastTopic?: string;
+  pendingChoices?: Choice[];
+  now: Date;
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, premier: 1, premiere: 1, deuxieme: 2, second_: 2, troisieme: 3, quatrieme: 4,
+  one: 1, two: 2, three: 3, four: 4, un: 1, une: 1, deux: 2, trois: 3, quatre: 4,
+};
+
+const DEADLINE_CUE = /\b(due|deadline|when (is|must|should|do)|by when|how long do (we|they|i) have|last day|d[ée]lai|date limite|quand (doit|faut|dois)|jusqu'?\s?(a|à) quand|[ée]ch[ée]ance)\b/i;
+const NO_TREATY = /\b(no treaty|without a treaty|non-treaty|sans trait[ée]|aucun trait[ée]|pas de trait[ée])\b/i;
+const ARREST_CUE = /\b(arrest(ed)?|provisional|detained|arr[êe]t[ée]e?s?|arrestation|provisoire)\b/i;
+
+export class Understander {
+  readonly matcher: Matcher;
+  private readonly speaker: SpeakerRecogniser;
+  private readonly contactQuestion = new PhraseIndex<true>();
+  private readonly contactPerson = new PhraseIndex<true>();
+  private readonly startOver = new PhraseIndex<true>();
+  private readonly unknownCountry = new PhraseIndex<true>();
+  private readonly smalltalk = new PhraseIndex<SmalltalkIntent>();
+  private readonly toFrench = new PhraseIndex<true>();
+  private readonly toEnglish = new PhraseIndex<true>();
+  private readonly outOfScope = new PhraseIndex<{ category: string; kind: 'elsewhere' | 'decline' }>();
+  private readonly followUpCues = new PhraseIndex<string>();
+  private readonly stopwords: Set<string>;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    const analyser = new Analyser(kb.synonyms);
+    const protectedWords = new Set<string>();
+    for (const entry of Object.values(kb.countries.countries)) {
+      for (const n of [...entry.en, ...entry.fr, ...entry.cities, ...(entry.demonyms.en ?? []), ...(entry.demonyms.fr ?? [])]) {
+        for (const t of normalise(n).split(' ')) protectedWords.add(stem(t));
+      }
+    }
+    for (const agency of kb.agencies.agencies) {
+      for (const n of agency.names) for (const t of normalise(n).split(' ')) protectedWords.add(stem(t));
+    }
+    this.matcher = new Matcher(analyser, kb.topics, { protectedWords });
+    this.speaker = new SpeakerRecogniser(kb.countries, kb.agencies, kb.phrases);
+    const p = kb.phrases;
+    const both = (l: { en: string[]; fr: string[] }) => [...l.en, ...l.fr];
+    this.contactQuestion.addAll(both(p.contactQuestion), true);
+    this.contactPerson.addAll(both(p.contactPerson), true);
+    this.startOver.addAll(both(p.startOver), true);
+    this.unknownCountry.addAll(both(p.unknownCountry), true);
+    for (const [intent, lists] of Object.entries(p.smalltalk) as Array<[SmalltalkIntent, { en: string[]; fr: string[] }]>) {
+      this.smalltalk.addAll(both(lists), intent);
+    }
+    this.toFrench.addAll(both(p.switchToFrench), true);
+    this.toEnglish.addAll(both(p.switchToEnglish), true);
+    for (const [category, c] of Object.entries(kb.outOfScope.categories)) {
+      this.outOfScope.addAll(c.terms, { category, kind: c.kind });
+    }
+    for (const [kind, f] of Object.entries(kb.followUps.kinds)) this.followUpCues.addAll(both(f.cues), kind);
+    this.stopwords = new Set([...kb.synonyms.stopwords.en, ...kb.synonyms.stopwords.fr].map((w) => normalise(w)));
+  }
+
+  understand(text: string, context: UnderstandContext): Understanding {
+    const tokens = normalise(text).split(' ').filter(Boolean);
+    const language = detectLanguage(text);
+    const analysis = this.matcher.analyse(text);
+    const knowledge = this.matcher.decide(analysis);
+    const smalltalkHits = this.smalltalk.findAll(tokens);
+    const covered = new Set<number>();
+    for (const h of smalltalkHits) for (let i = h.start; i < h.end; i++) covered.add(i);
+    const contentWords = tokens.filter((t, i) => !covered.has(i) && !this.stopwords.has(t)).length;
+
+    const understanding: Understanding = {
+      language,
+      contactQuestion: this.contactQuestion.findAll(tokens).length > 0,
+      contactPerson: this.contactPerson.findAll(tokens).length > 0,
+      startOver: this.startOver.findAll(tokens).length > 0 && tokens.length <= 6,
+      unknownCountry: this.unknownCountry.findAll(tokens).length > 0,
+      speaker: this.speaker.recognise(text),
+      knowledge,
+      anchored: analysis.anchors.size > 0,
+      personalData: hasPersonalData(text),
+      contentWords,
+    };
+    if (language) understanding.language = language;
+
+    const smalltalk = this.pickSmalltalk(smalltalkHits.map((h) => h.value), contentWords);
+    if (smalltalk) {
+      understanding.smalltalk = smalltalk;
+      if (smalltalk === 'language') {
+        const fr = this.toFrench.findAll(tokens).length > 0;
+        const en = this.toEnglish.findAll(tokens).length > 0;
+        if (fr && !en) understanding.languageRequested = 'fr';
+        else if (en && !fr) understanding.languageRequested = 'en';
+      }
+    }
+
+    const choice = this.pickChoice(text, tokens, context.pendingChoices);
+    if (choice) understanding.choice = choice;
+
+    const outOfScope = this.outOfScope.findAll(tokens)[0]?.value;
+    if (outOfScope) understanding.outOfScope = outOfScope;
+
+    const followUpTopic = this.resolveFollowUp(tokens, context.lastTopic);
+    if (followUpTopic) understanding.followUpTopic = followUpTopic;
+
+    if (DEADLINE_CUE.test(text) && ARREST_CUE.test(text)) {
+      const arrestDate = findPastDate(text, language ?? context.locale, context.now);
+      if (arrestDate) {
+        const countries = [...new Set(this.speaker.countryMentions(text).map((m) => m.country))].filter((c) => c !== 'ca');
+        understanding.deadline = { arrestDate, countries, noTreaty: NO_TREATY.test(text) };
+      }
+    }
+    return understanding;
+  }
+
+  /**
+   * Small talk counts when it is most of the message: "thanks, that's helpful" is thanks, "thanks, and what
+   * is an ATP?" is a question. Language requests count whatever follows them.
+   */
+  private pickSmalltalk(intents: SmalltalkIntent[], contentWords: number): SmalltalkIntent | undefined {
+    if (intents.length === 0) return undefined;
+    if (intents.includes('language')) return 'language';
+    const order: SmalltalkIntent[] = ['identity', 'help', 'goodbye', 'thanks', 'greeting'];
+    const intent = order.find((i) => intents.includes(i));
+    if (!intent) return undefined;
+    const allowance = intent === 'identity' || intent === 'help' ? 6 : 2;
+    return contentWords <= allowance ? intent : undefined;
+  }
+
+  private pickChoice(text: string, tokens: string[], choices?: Choice[]): string | undefined {
+    if (!choices || choices.length === 0) return undefined;
+    const trimmed = text.trim();
+    const exactValue = choices.find((c) => c.value === trimmed);
+    if (exactValue) return exactValue.value;
+    const numeric = /^\(?#?(\d)[).]?$/.exec(trimmed)?.[1];
+    const ordinal = tokens.length <= 3 ? tokens.map((t) => ORDINALS[t]).find((n) => n !== undefined) : undefined;
+    const index = numeric ? Number(numeric) : ordinal;
+    if (index !== undefined && index >= 1 && index <= choices.length) return choices[index - 1]?.value;
+    const said = normalise(text);
+    if (!said) return undefined;
+    const byLabel = choices.find((c) => normalise(c.labels.en) === said || normalise(c.labels.fr) === said);
+    if (byLabel) return byLabel.value;
+    // A label's distinctive words typed loosely ("the bail one"): the only choice whose label contains them.
+    const words = said.split(' ').filter((w) => w.length > 3 && !this.stopwords.has(w));
+    if (words.length === 0 || words.length > 4) return undefined;
+    const containing = choices.filter((c) => {
+      const label = `${normalise(c.labels.en)} ${normalise(c.labels.fr)}`;
+      return words.every((w) => label.includes(w));
+    });
+    return containing.length === 1 ? containing[0]?.value : undefined;
+  }
+
+  private resolveFollowUp(tokens: string[], lastTopic?: string): string | undefined {
+    if (!lastTopic) return undefined;
+    const hit = this.followUpCues.findAll(tokens)[0];
+    if (!hit) return undefined;
+    const targets = this.kb.followUps.kinds[hit.value]?.targets ?? {};
+    if (targets[lastTopic]) return targets[lastTopic];
+    const prefix = Object.keys(targets)
+      .filter((k) => k.endsWith('.') && lastTopic.startsWith(k))
+      .sort((a, b) => b.length - a.length)[0];
+    return prefix ? targets[prefix] : undefined;
+  }
+}

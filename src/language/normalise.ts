@@ -1,0 +1,54 @@
+/**
+ * Text normalisation shared by matching and recognition: case, accents, punctuation, French elisions,
+ * English contractions, dotted acronyms. Both languages go through the same steps so that a French
+ * question typed without accents ("delai") still meets the accented content ("délai").
+ */
+
+const ELISION = /\b(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’](?=\p{L})/giu;
+const DOTTED_ACRONYM = /\b(\p{L})\.(?=(\p{L})\.?)/gu;
+
+/** Lowercase, strip diacritics, unify apostrophes; keeps punctuation (for sentence-level checks). */
+export function foldCase(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+}
+
+/** Folded text with elisions, contractions and punctuation removed: "L'arrêté d'U.S.A." -> "arrete usa". */
+export function normalise(text: string): string {
+  let t = text.replace(DOTTED_ACRONYM, '$1');
+  t = foldCase(t);
+  t = t.replace(ELISION, '');
+  t = t.replace(/n't\b/g, ' not').replace(/'(s|re|ve|ll|d|m)\b/g, '');
+  t = t.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return t.trim().replace(/\s+/g, ' ');
+}
+
+export function tokenise(text: string): string[] {
+  const n = normalise(text);
+  return n ? n.split(' ') : [];
+}
+
+/**
+ * A light suffix stripper for English and French together. It does not need to produce real stems,
+ * only the same stem for the inflections people type ("extradited", "extradite", "extradites").
+ */
+const INFLECTIONS = ['ies', 'ied', 'ees', 'ee', 'ed', 'es', 's', 'x'];
+const DERIVATIONS = [
+  'issement', 'ement', 'ation', 'ition', 'ment', 'ance', 'ence', 'euse', 'eur', 'ing', 'ity', 'ite', 'ive',
+  'ion', 'er', 'ly', 'e',
+];
+
+function stripFirst(token: string, suffixes: readonly string[]): string {
+  for (const suffix of suffixes) {
+    if (token.endsWith(suffix) && token.length - suffix.length >= 4) return token.slice(0, -suffix.length);
+  }
+  return token;
+}
+
+export function stem(token: string): string {
+  if (token.length <= 4 || /\d/.test(token)) return token;
+  return stripFirst(stripFirst(token, INFLECTIONS), DERIVATIONS);
+}
