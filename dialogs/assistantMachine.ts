@@ -10,6 +10,7 @@ import { assign, setup } from 'xstate';
 import type { Language } from '../src/language/detectLanguage';
 import { addDays } from '../src/language/dates';
 import * as turns from './turns';
+import { mergeSpeaker } from './contactRouting';
 import type { DialogContext, DialogEvent, UserMessageEvent } from './types';
 import type { Understanding } from './understand';
 
@@ -32,6 +33,12 @@ export function initialContext(locale: Language): DialogContext {
   return { locale, speaker: {}, choices: [], askedRole: false, askedCountry: false, misses: 0, replies: [] };
 }
 
+/** Concepts that make a message about this assistant's subject whatever else it mentions. */
+const CORE_CONCEPTS = new Set([
+  'extradition', 'extradition-act', 'mla', 'mla-act', 'iag', 'central-authority', 'atp', 'provisional-arrest',
+  'letters-rogatory', 'speciality', 'double-criminality', 'committal', 'extradition-hearing',
+]);
+
 const u = (event: DialogEvent): Understanding => (event as UserMessageEvent).understanding;
 
 export function pickDeadlineRule(rules: DeadlineRule[], deadline: NonNullable<Understanding['deadline']>): DeadlineRule | undefined {
@@ -41,8 +48,7 @@ export function pickDeadlineRule(rules: DeadlineRule[], deadline: NonNullable<Un
 }
 
 export function createAssistantMachine(deps: MachineDeps) {
-  const mentionsContactOfIag = (x: Understanding) =>
-    x.knowledge.kind === 'answer' && (x.knowledge.topicId === 'iag.contact' || x.knowledge.topicId === 'iag.about');
+  const mentionsContactOfIag = (x: Understanding) => x.concepts.includes('iag');
 
   const machineSetup = setup({
     types: {
@@ -68,7 +74,10 @@ export function createAssistantMachine(deps: MachineDeps) {
       hasAnswer: ({ event }) => u(event).knowledge.kind === 'answer',
       hasFollowUp: ({ event }) => u(event).followUpTopic !== undefined,
       isSmalltalk: ({ event }) => u(event).smalltalk !== undefined,
-      isElsewhere: ({ event }) => u(event).outOfScope?.kind === 'elsewhere',
+      // A neighbouring subject (immigration, pardons...) is sent elsewhere unless the message is plainly
+      // about extradition or mutual legal assistance as well.
+      isElsewhere: ({ event }) =>
+        u(event).outOfScope?.kind === 'elsewhere' && !u(event).concepts.some((c) => CORE_CONCEPTS.has(c)),
       isAmbiguous: ({ event }) => u(event).knowledge.kind === 'ambiguous',
     },
     actions: {
@@ -81,6 +90,8 @@ export function createAssistantMachine(deps: MachineDeps) {
         const x = u(event);
         return {
           replies: [],
+          // What a message says of its writer is kept whatever the turn does with the rest of it.
+          speaker: mergeSpeaker(context.speaker, x.speaker),
           lastActivityAt: (event as UserMessageEvent).at,
           // Sticky language: follow the user when a message is clearly in the other language.
           locale: x.language ?? context.locale,
@@ -152,10 +163,10 @@ export function createAssistantMachine(deps: MachineDeps) {
   const questions = [
     on('routeContact', 'isContactQuestion'),
     on('computeDeadline', 'hasDeadline'),
-    on('answer', 'hasAnswer'),
-    on('answerFollowUp', 'hasFollowUp'),
-    on('smalltalk', 'isSmalltalk'),
     on('sendElsewhere', 'isElsewhere'),
+    on('answerFollowUp', 'hasFollowUp'),
+    on('answer', 'hasAnswer'),
+    on('smalltalk', 'isSmalltalk'),
     on('offerChoices', 'isAmbiguous'),
   ];
   /** A new message in any state, in priority order. */

@@ -17,10 +17,9 @@ export function resolveContact(speaker: Speaker): ContactResolution {
   const { role, side, country } = speaker;
   if (role === 'central-authority') return { kind: 'iag' };
   if (role === 'public' || role === 'lawyer' || role === 'journalist' || role === 'person-sought') return { kind: 'public' };
-  if (side === 'canadian' || country === 'ca') {
-    return role === 'law-enforcement' || role === undefined ? { kind: 'iag' } : { kind: 'public' };
-  }
+  if (side === 'canadian') return { kind: 'iag' };
   if (role === 'law-enforcement') {
+    if (country === 'ca') return { kind: 'iag' };
     return country ? { kind: 'country', country } : { kind: 'needCountry' };
   }
   return { kind: 'needRole' };
@@ -29,11 +28,13 @@ export function resolveContact(speaker: Speaker): ContactResolution {
 /** Merges what this message says about the speaker over what earlier messages said. */
 export function mergeSpeaker(known: Speaker, said: Speaker): Speaker {
   const merged: Speaker = { ...known };
+  delete merged.countryOnly;
   if (said.role) merged.role = said.role;
   if (said.side) merged.side = said.side;
-  if (said.country) merged.country = said.country;
+  // A country named in passing fills a gap; it never replaces what the speaker said of themselves.
+  if (said.country && !(said.countryOnly && (known.country || known.side))) merged.country = said.country;
   // Someone who now names a foreign country is no longer taken for Canadian, and the reverse.
-  if (said.country && said.country !== 'ca' && !said.side) merged.side = 'foreign';
+  if (said.country && !said.countryOnly && said.country !== 'ca' && !said.side) merged.side = 'foreign';
   if (said.side === 'foreign' && merged.country === 'ca') delete merged.country;
   return merged;
 }

@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../src/knowledge/loadKnowledge';
 import { Analyser } from '../src/knowledge/analyser';
-import { Matcher, type MatchDecision } from '../src/knowledge/matcher';
+import { CLARIFY_THRESHOLD, Matcher, type MatchDecision } from '../src/knowledge/matcher';
 import { detectLanguage, type Language } from '../src/language/detectLanguage';
 import { normalise, stem } from '../src/language/normalise';
 import { PhraseIndex } from '../src/language/phraseIndex';
@@ -37,6 +37,8 @@ export interface Understanding {
   knowledge: MatchDecision;
   /** anchors: domain words the message holds (extradition, MLA, treaty...) */
   anchored: boolean;
+  /** the concepts the message names (iag, extradition, mla...) */
+  concepts: string[];
   /** topic a follow-up question resolves to against the previous answer's topic */
   followUpTopic?: string;
   outOfScope?: { category: string; kind: 'elsewhere' | 'decline' };
@@ -112,7 +114,8 @@ export class Understander {
     const tokens = normalise(text).split(' ').filter(Boolean);
     const language = detectLanguage(text);
     const analysis = this.matcher.analyse(text);
-    const knowledge = this.matcher.decide(analysis);
+    const last = context.lastTopic ? this.kb.topicsById.get(context.lastTopic) : undefined;
+    const knowledge = this.matcher.decide(analysis, { relatedTopics: last ? [last.id, ...last.related] : [] });
     const smalltalkHits = this.smalltalk.findAll(tokens);
     const covered = new Set<number>();
     for (const h of smalltalkHits) for (let i = h.start; i < h.end; i++) covered.add(i);
@@ -127,6 +130,7 @@ export class Understander {
       speaker: this.speaker.recognise(text),
       knowledge,
       anchored: analysis.anchors.size > 0,
+      concepts: [...analysis.concepts],
       personalData: hasPersonalData(text),
       contentWords,
     };
@@ -149,7 +153,7 @@ export class Understander {
     const outOfScope = this.outOfScope.findAll(tokens)[0]?.value;
     if (outOfScope) understanding.outOfScope = outOfScope;
 
-    const followUpTopic = this.resolveFollowUp(tokens, context.lastTopic);
+    const followUpTopic = this.resolveFollowUp(tokens, context.lastTopic, knowledge);
     if (followUpTopic) understanding.followUpTopic = followUpTopic;
 
     if (DEADLINE_CUE.test(text) && ARREST_CUE.test(text)) {
@@ -172,7 +176,8 @@ export class Understander {
     const order: SmalltalkIntent[] = ['identity', 'help', 'goodbye', 'thanks', 'greeting'];
     const intent = order.find((i) => intents.includes(i));
     if (!intent) return undefined;
-    const allowance = intent === 'identity' || intent === 'help' ? 6 : 2;
+    // Identity questions often name the Department ("is this an official Justice Canada service?").
+    const allowance = intent === 'identity' ? 4 : 2;
     return contentWords <= allowance ? intent : undefined;
   }
 
@@ -199,10 +204,19 @@ export class Understander {
     return containing.length === 1 ? containing[0]?.value : undefined;
   }
 
-  private resolveFollowUp(tokens: string[], lastTopic?: string): string | undefined {
+  /**
+   * A follow-up leans on the previous answer ("how long does that take?"). A question that names its own
+   * subject ("how long does he have to appeal?") is not one: the words left once the cue is taken out
+   * must not point at a topic on their own.
+   */
+  private resolveFollowUp(tokens: string[], lastTopic: string | undefined, knowledge: MatchDecision): string | undefined {
     if (!lastTopic) return undefined;
     const hit = this.followUpCues.findAll(tokens)[0];
     if (!hit) return undefined;
+    const rest = [...tokens.slice(0, hit.start), ...tokens.slice(hit.end)].join(' ');
+    const restAnalysis = this.matcher.analyse(rest);
+    const ownSubject = this.matcher.informativeTerms(restAnalysis).length > 0 || (this.matcher.rank(restAnalysis)[0]?.score ?? 0) >= CLARIFY_THRESHOLD;
+    if (ownSubject && knowledge.kind !== 'none') return undefined;
     const targets = this.kb.followUps.kinds[hit.value]?.targets ?? {};
     if (targets[lastTopic]) return targets[lastTopic];
     const prefix = Object.keys(targets)

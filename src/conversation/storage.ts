@@ -17,8 +17,11 @@ export class ConflictError extends Error {
 
 export interface Storage<T> {
   read(key: string): Promise<StoredItem<T> | undefined>;
-  /** Writes when the stored eTag still equals expectedETag ('*' or undefined: unconditional for new keys). */
-  write(key: string, value: T, expectedETag?: string): Promise<string>;
+  /**
+   * Writes and returns the new eTag. expectedETag: a string -> only if the stored eTag is still that one;
+   * null -> only if nothing is stored yet; undefined -> unconditionally. Otherwise: ConflictError.
+   */
+  write(key: string, value: T, expectedETag?: string | null): Promise<string>;
   delete(key: string): Promise<void>;
 }
 
@@ -32,12 +35,10 @@ export class MemoryStorage<T> implements Storage<T> {
     return item ? { value: JSON.parse(item.json) as T, eTag: item.eTag } : undefined;
   }
 
-  async write(key: string, value: T, expectedETag?: string): Promise<string> {
+  async write(key: string, value: T, expectedETag?: string | null): Promise<string> {
     const current = this.items.get(key);
-    if (current && expectedETag !== undefined && expectedETag !== '*' && current.eTag !== expectedETag) {
-      throw new ConflictError(key);
-    }
-    if (!current && expectedETag !== undefined && expectedETag !== '*') throw new ConflictError(key);
+    if (expectedETag === null && current) throw new ConflictError(key);
+    if (typeof expectedETag === 'string' && current?.eTag !== expectedETag) throw new ConflictError(key);
     this.counter += 1;
     const eTag = `m${this.counter}`;
     this.items.set(key, { json: JSON.stringify(value), eTag });

@@ -76,7 +76,7 @@ export class TurnRunner {
         continue;
       }
       try {
-        await this.storage.write(input.conversationKey, outcome.stored, eTag ?? '*');
+        await this.storage.write(input.conversationKey, outcome.stored, eTag ?? null);
         return outcome.result;
       } catch (error) {
         if (error instanceof ConflictError && attempt < MAX_CONFLICT_RETRIES) continue;

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { checkContentRules } from './contentRules';
 import {
   agenciesSchema,
   countriesSchema,
@@ -165,10 +166,9 @@ export function loadKnowledgeChecked(root: string): LoadResult {
   if (problems.length > 0 || !countries || !agencies || !synonyms || !phrases || !outOfScope || !followUps || !deadlines || !iagContact || !en || !fr) {
     return { problems };
   }
-  return {
-    problems,
-    kb: { topics, topicsById, directory, countries, agencies, synonyms, phrases, outOfScope, followUps, deadlines, iagContact, responses: { en, fr } },
-  };
+  const kb: KnowledgeBase = { topics, topicsById, directory, countries, agencies, synonyms, phrases, outOfScope, followUps, deadlines, iagContact, responses: { en, fr } };
+  const ruleProblems = checkContentRules(kb);
+  return ruleProblems.length > 0 ? { problems: ruleProblems } : { kb, problems };
 }
 
 /** Loads the content or stops with IAG_E_CONTENT_INVALID naming every file and field at fault. */

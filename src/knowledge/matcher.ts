@@ -31,6 +31,10 @@ export const CLARIFY_THRESHOLD = 0.2;
 export const AMBIGUITY_RATIO = 0.9;
 /** Without a domain word (an anchor), only a near-paraphrase of a content question is answered. */
 export const ANCHORLESS_ANSWER_THRESHOLD = 0.62;
+/** Topics related to the previous answer weigh this much more: "and does he stay locked up?" after appeals. */
+const CONTEXT_BOOST = 1.15;
+/** A term found in at most about a sixth of the topics tells which topic a message is about. */
+const INFORMATIVE_IDF = Math.log(1 + 6);
 /** Spelling correction: fuse.js score at most this (0 = exact) and a word of at least this many letters. */
 const SPELLING_MAX_SCORE = 0.22;
 const SPELLING_MIN_LENGTH = 5;
@@ -139,8 +143,14 @@ export class Matcher {
       if (s.length < SPELLING_MIN_LENGTH || this.vocabulary.has(s) || this.protectedWords.has(s)) return s;
       const best = this.speller.search(s, { limit: 1 })[0];
       if (!best || (best.score ?? 1) > SPELLING_MAX_SCORE) return s;
-      return Math.abs(best.item.length - s.length) <= 2 ? best.item : s;
+      // One letter more or less at most: "special" must not become "speciality".
+      return Math.abs(best.item.length - s.length) <= 1 ? best.item : s;
     });
+  }
+
+  /** Terms that point at a few topics only (not "request", "Canada", "court"). */
+  informativeTerms(analysis: Analysis): string[] {
+    return analysis.terms.filter((t) => (this.idf.get(t) ?? 0) >= INFORMATIVE_IDF);
   }
 
   analyse(text: string): Analysis {
@@ -196,11 +206,18 @@ export class Matcher {
     return ranked.sort((a, b) => b.score - a.score || a.topicId.localeCompare(b.topicId));
   }
 
-  decide(analysis: Analysis): MatchDecision {
-    const ranked = this.rank(analysis);
+  /**
+   * @param context the topics of the conversation so far (the last answer and its related topics): they
+   *   get a small boost, and a conversation already about extradition or MLA needs no anchor word.
+   */
+  decide(analysis: Analysis, context: { relatedTopics?: readonly string[] } = {}): MatchDecision {
+    const related = new Set(context.relatedTopics ?? []);
+    const ranked = this.rank(analysis)
+      .map((r) => (related.has(r.topicId) ? { ...r, score: r.score * CONTEXT_BOOST } : r))
+      .sort((a, b) => b.score - a.score || a.topicId.localeCompare(b.topicId));
     const top = ranked[0];
     if (!top) return { kind: 'none', ranked };
-    const anchored = analysis.anchors.size > 0;
+    const anchored = analysis.anchors.size > 0 || related.size > 0;
     const close = ranked.filter((r) => r.score >= top.score * AMBIGUITY_RATIO).slice(0, 3);
     if (!anchored) {
       return top.score >= ANCHORLESS_ANSWER_THRESHOLD && close.length === 1
@@ -222,8 +239,8 @@ export class Matcher {
     return { kind: 'none', ranked };
   }
 
-  search(text: string): MatchDecision {
-    return this.decide(this.analyse(text));
+  search(text: string, context: { relatedTopics?: readonly string[] } = {}): MatchDecision {
+    return this.decide(this.analyse(text), context);
   }
 
   /** A concept term as it appears in analyses, for callers that test for one. */

@@ -69,7 +69,7 @@ const stringList = z.array(z.string().min(1)).default([]);
 
 export const countriesSchema = z.object({
   /** places that exist in Canada and abroad ("London", "Paris"): never read as a country alone */
-  ambiguousCities: stringList,
+  ambiguousCities: z.union([stringList, z.record(z.string(), z.string().regex(/^[a-z]{2}$/).nullable())]).default([]),
   /** names that also mean something else ("Jordan", "Chad", "Georgia"): never read as a country alone */
   ambiguousNames: stringList,
   /** phrases masked before matching: they hold a country word without meaning it ("Latin America") */

@@ -11,6 +11,8 @@ export interface Speaker {
   side?: Side;
   /** The country the speaker works in (lowercase ISO code), when the message names it. */
   country?: string;
+  /** the message names a country but says nothing of the speaker ("Germany", "Canadian bank records") */
+  countryOnly?: boolean;
 }
 
 export interface CountryMention {
@@ -53,10 +55,19 @@ export class SpeakerRecogniser {
   private readonly sides = new PhraseIndex<Side>();
   private readonly ambiguousPlaces = new Set<string>();
   private readonly masked = new PhraseIndex<true>();
+  /** ambiguous places with a usual foreign reading ("Paris" -> fr): used unless Canada is named with them */
+  private readonly primaryPlaces = new PhraseIndex<string>();
   private readonly languageNames = new Set<string>();
 
   constructor(countries: CountriesTable, agencies: AgenciesTable, phrases: PhrasesTable) {
-    for (const place of [...countries.ambiguousCities, ...countries.ambiguousNames]) this.ambiguousPlaces.add(normalise(place));
+    const ambiguousCities = Array.isArray(countries.ambiguousCities)
+      ? countries.ambiguousCities.map((name) => [name, null] as const)
+      : Object.entries(countries.ambiguousCities);
+    for (const [place, primary] of ambiguousCities) {
+      this.ambiguousPlaces.add(normalise(place));
+      if (primary) this.primaryPlaces.add(place, primary);
+    }
+    for (const place of countries.ambiguousNames) this.ambiguousPlaces.add(normalise(place));
     this.masked.addAll(countries.nonCountryPhrases, true);
     for (const name of countries.languageNames) this.languageNames.add(normalise(name));
     for (const [code, entry] of Object.entries(countries.countries)) {
@@ -122,6 +133,12 @@ export class SpeakerRecogniser {
       ...this.countries.findAll(tokens).map((h) => ({ country: h.value, start: h.start })),
       ...this.exactCaseHits(text, this.exactCaseCountries).map((h) => ({ country: h.value, start: h.start })),
     ];
+    // "London, Ontario" is Canadian; "London" alone, or "Paris" in a message that also names Montréal as
+    // where the witness lives, keeps its usual reading.
+    for (const h of this.primaryPlaces.findAll(tokens)) {
+      const nextToCanada = hits.some((c) => c.country === 'ca' && Math.abs(c.start - h.end) <= 1);
+      if (!nextToCanada) hits.push({ country: h.value, start: h.start });
+    }
     return hits.map((h) => {
       const before = tokens.slice(Math.max(0, h.start - 3), h.start);
       const nearest = before[before.length - 1];
@@ -141,8 +158,10 @@ export class SpeakerRecogniser {
     const mentions = this.countryMentions(text);
 
     const speaker: Speaker = {};
-    const lawAgency = agencyHits.find((h) => h.value.kind === 'police' || h.value.kind === 'prosecutor' || h.value.kind === 'judge');
-    const centralAgency = agencyHits.find((h) => h.value.kind === 'central-authority');
+    // An agency with a country ("Metropolitan Police") says more than a generic title ("detective").
+    const byCountryFirst = [...agencyHits].sort((a, b) => Number(b.value.country !== null) - Number(a.value.country !== null));
+    const lawAgency = byCountryFirst.find((h) => h.value.kind === 'police' || h.value.kind === 'prosecutor' || h.value.kind === 'judge');
+    const centralAgency = byCountryFirst.find((h) => h.value.kind === 'central-authority');
     const lawWord = roleHits.find((h) => ['police', 'prosecutor', 'judge'].includes(h.value));
     const otherWord = roleHits.find((h) => !['police', 'prosecutor', 'judge'].includes(h.value));
 
@@ -184,10 +203,14 @@ export class SpeakerRecogniser {
     }
 
     const side = sideHits[0]?.value;
+    const aboutSelf = anchor !== undefined || side !== undefined;
     if (side) speaker.side = side;
-    else if (speaker.country) speaker.side = speaker.country === 'ca' ? 'canadian' : 'foreign';
+    // A country says which side the speaker is on only when the message is about the speaker: in
+    // "records from a Canadian bank" Canada is where the evidence is, not who is asking.
+    else if (speaker.country && aboutSelf) speaker.side = speaker.country === 'ca' ? 'canadian' : 'foreign';
     if (speaker.side === 'canadian') speaker.country = 'ca';
     if (speaker.side === 'foreign' && speaker.country === 'ca') delete speaker.country;
+    if (!aboutSelf && speaker.country) speaker.countryOnly = true;
     return speaker;
   }
 }

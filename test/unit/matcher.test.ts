@@ -1,0 +1,40 @@
+import { testAssistant } from '../support/assistant';
+
+const matcher = () => testAssistant().understander.matcher;
+const top = (text: string) => matcher().rank(matcher().analyse(text))[0]?.topicId;
+
+describe('the knowledge matcher', () => {
+  it('ranks the topic whose words a message uses first, in either language', () => {
+    expect(top('What is an authority to proceed?')).toBe('ext.authority-to-proceed');
+    expect(top("Qu'est-ce qu'un arrêté introductif d'instance?")).toBe('ext.authority-to-proceed');
+    expect(top('double criminality')).toBe('ext.double-criminality');
+  });
+
+  it('folds acronyms and their long forms into one concept', () => {
+    expect(matcher().analyse('MLAT request').concepts).toContain('mla');
+    expect(matcher().analyse('entraide juridique').concepts).toContain('mla');
+    expect(matcher().analyse('ATP').concepts).toContain('atp');
+  });
+
+  it('corrects misspelt domain words against the content', () => {
+    expect(matcher().analyse('extradtion').concepts).toContain('extradition');
+    expect(matcher().analyse('provisonal arest').concepts).toContain('provisional-arrest');
+  });
+
+  it('does not "correct" ordinary words into domain words', () => {
+    expect(matcher().analyse('special agent').concepts).not.toContain('speciality');
+  });
+
+  it('answers nothing for messages with no word of the domain', () => {
+    expect(matcher().search('what is the weather in Ottawa tomorrow').kind).toBe('none');
+    expect(matcher().search('how do I say hello in Japanese').kind).toBe('none');
+  });
+
+  it('boosts the topics of the conversation so far', () => {
+    const analysis = matcher().analyse('and does he stay in custody meanwhile');
+    const plain = matcher().decide(analysis).ranked.findIndex((r) => r.topicId === 'ext.bail');
+    const inContext = matcher().decide(analysis, { relatedTopics: ['ext.appeals', 'ext.bail'] }).ranked.findIndex((r) => r.topicId === 'ext.bail');
+    expect(inContext).toBeLessThanOrEqual(plain);
+    expect(inContext).toBe(0);
+  });
+});
