@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   IAG_E_CONTENT_MISSING: 'A knowledge file or folder is missing.',
   IAG_E_CONFIG_INVALID: 'A configuration value is invalid.',
   IAG_E_STORAGE_UNAVAILABLE: 'The conversation storage could not be reached.',
+  IAG_E_CONFIG_ANONYMOUS_IN_PRODUCTION: 'NODE_ENV=production with no app id: set MicrosoftAppId (or clientId), or ALLOW_ANONYMOUS=true.',
+  IAG_E_TURN_FAILED: 'A turn failed unexpectedly; the user was told and given a reference id.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
