@@ -33,6 +33,8 @@ export function initialContext(locale: Language): DialogContext {
   return { locale, speaker: {}, choices: [], askedRole: false, askedCountry: false, misses: 0, replies: [] };
 }
 
+const DEADLINES_TOPIC = 'ext.deadlines';
+
 /** Concepts that make a message about this assistant's subject whatever else it mentions. */
 const CORE_CONCEPTS = new Set([
   'extradition', 'extradition-act', 'mla', 'mla-act', 'iag', 'central-authority', 'atp', 'provisional-arrest',
@@ -67,10 +69,7 @@ export function createAssistantMachine(deps: MachineDeps) {
         const s = u(event).speaker;
         return s.role !== undefined || s.country !== undefined || s.side !== undefined || u(event).unknownCountry;
       },
-      hasDeadline: ({ event }) => {
-        const d = u(event).deadline;
-        return d !== undefined && pickDeadlineRule(deps.deadlineRules, d) !== undefined;
-      },
+      hasDeadline: ({ event }) => u(event).deadline !== undefined,
       hasAnswer: ({ event }) => u(event).knowledge.kind === 'answer',
       hasFollowUp: ({ event }) => u(event).followUpTopic !== undefined,
       isSmalltalk: ({ event }) => u(event).smalltalk !== undefined,
@@ -79,6 +78,11 @@ export function createAssistantMachine(deps: MachineDeps) {
       isElsewhere: ({ event }) =>
         u(event).outOfScope?.kind === 'elsewhere' && !u(event).concepts.some((c) => CORE_CONCEPTS.has(c)),
       isAmbiguous: ({ event }) => u(event).knowledge.kind === 'ambiguous',
+      // "FBI agent in Seattle here." is an introduction; "Can Canadian police search a house?" is a question.
+      isIntroduction: ({ event }) => {
+        const x = u(event);
+        return !x.isQuestion && (x.speaker.role !== undefined || x.speaker.side !== undefined);
+      },
     },
     actions: {
       startConversation: assign(({ event }) => ({
@@ -92,6 +96,7 @@ export function createAssistantMachine(deps: MachineDeps) {
           replies: [],
           // What a message says of its writer is kept whatever the turn does with the rest of it.
           speaker: mergeSpeaker(context.speaker, x.speaker),
+          inDomain: context.inDomain === true || x.anchored,
           lastActivityAt: (event as UserMessageEvent).at,
           // Sticky language: follow the user when a message is clearly in the other language.
           locale: x.language ?? context.locale,
@@ -115,9 +120,11 @@ export function createAssistantMachine(deps: MachineDeps) {
       giveOwnCentralAuthority: assign(({ context, event }) =>
         turns.ownCentralAuthority({ speaker: { ...context.speaker, ...u(event).speaker } }),
       ),
+      // Counts only with a period the facts state for this case; otherwise explains the time limits instead.
       computeDeadline: assign(({ context, event }) => {
         const d = u(event).deadline!;
-        const rule = pickDeadlineRule(deps.deadlineRules, d)!;
+        const rule = pickDeadlineRule(deps.deadlineRules, d);
+        if (!rule) return turns.answerTopic(DEADLINES_TOPIC);
         return turns.deadline(d.arrestDate, addDays(d.arrestDate, rule.days), rule.days, rule.text[context.locale]);
       }),
       answer: assign(({ event }) => {
@@ -145,7 +152,8 @@ export function createAssistantMachine(deps: MachineDeps) {
     | 'offerChoices' | 'noteSpeaker' | 'miss';
   type GuardName =
     | 'isStartOver' | 'isContactPerson' | 'isLanguageRequest' | 'hasChoice' | 'isCaseDecline' | 'isContactQuestion'
-    | 'hasSpeakerDetails' | 'hasDeadline' | 'hasAnswer' | 'hasFollowUp' | 'isSmalltalk' | 'isElsewhere' | 'isAmbiguous';
+    | 'hasSpeakerDetails' | 'hasDeadline' | 'hasAnswer' | 'hasFollowUp' | 'isSmalltalk' | 'isElsewhere' | 'isAmbiguous'
+    | 'isIntroduction';
   /** Every message goes through the routing hub, which waits on whatever question the replies asked. */
   const on = (action: ActionName, guard?: GuardName) =>
     ({
@@ -170,7 +178,7 @@ export function createAssistantMachine(deps: MachineDeps) {
     on('offerChoices', 'isAmbiguous'),
   ];
   /** A new message in any state, in priority order. */
-  const anyMessage = [...interruptions, ...questions, on('noteSpeaker', 'hasSpeakerDetails'), on('miss')];
+  const anyMessage = [...interruptions, ...questions, on('noteSpeaker', 'isIntroduction'), on('miss')];
 
   return machineSetup.createMachine({
     id: 'assistant',
@@ -188,7 +196,7 @@ export function createAssistantMachine(deps: MachineDeps) {
       },
       awaitingRole: {
         on: {
-          'user.message': [on('applyChoice', 'hasChoice'), ...interruptions, on('routeContact', 'hasSpeakerDetails'), ...questions, on('noteSpeaker', 'hasSpeakerDetails'), on('miss')],
+          'user.message': [on('applyChoice', 'hasChoice'), ...interruptions, on('routeContact', 'hasSpeakerDetails'), ...questions, on('miss')],
         },
       },
       awaitingCountry: {

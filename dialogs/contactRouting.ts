@@ -32,7 +32,8 @@ export function mergeSpeaker(known: Speaker, said: Speaker): Speaker {
   if (said.role) merged.role = said.role;
   if (said.side) merged.side = said.side;
   // A country named in passing fills a gap; it never replaces what the speaker said of themselves.
-  if (said.country && !(said.countryOnly && (known.country || known.side))) merged.country = said.country;
+  const contradictsSide = (said.country === 'ca' && known.side === 'foreign') || (said.country !== 'ca' && known.side === 'canadian');
+  if (said.country && !(said.countryOnly && (known.country || contradictsSide))) merged.country = said.country;
   // Someone who now names a foreign country is no longer taken for Canadian, and the reverse.
   if (said.country && !said.countryOnly && said.country !== 'ca' && !said.side) merged.side = 'foreign';
   if (said.side === 'foreign' && merged.country === 'ca') delete merged.country;

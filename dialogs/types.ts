@@ -46,6 +46,8 @@ export interface DialogContext {
   choices: Choice[];
   askedRole: boolean;
   askedCountry: boolean;
+  /** an earlier message was about extradition or mutual legal assistance */
+  inDomain?: boolean;
   /** consecutive turns without an answer: drives the fallback chain */
   misses: number;
   replies: Reply[];

@@ -47,12 +47,16 @@ export interface Understanding {
   deadline?: { arrestDate: string; countries: string[]; noTreaty: boolean };
   /** number of content words: tells a bare "thanks" from a question that starts with thanks */
   contentWords: number;
+  /** the message asks something (a question mark or a question word first) */
+  isQuestion: boolean;
 }
 
 export interface UnderstandContext {
   locale: Language;
   lastTopic?: string;
   pendingChoices?: Choice[];
+  /** earlier messages were about extradition or mutual legal assistance */
+  inDomain?: boolean;
   now: Date;
 }
 
@@ -61,9 +65,11 @@ const ORDINALS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, un: 1, une: 1, deux: 2, trois: 3, quatre: 4,
 };
 
-const DEADLINE_CUE = /\b(due|deadline|when (is|must|should|do)|by when|how long do (we|they|i) have|last day|d[ée]lai|date limite|quand (doit|faut|dois)|jusqu'?\s?(a|à) quand|[ée]ch[ée]ance)\b/i;
-const NO_TREATY = /\b(no treaty|without a treaty|non-treaty|sans trait[ée]|aucun trait[ée]|pas de trait[ée])\b/i;
-const ARREST_CUE = /\b(arrest(ed)?|provisional|detained|arr[êe]t[ée]e?s?|arrestation|provisoire)\b/i;
+const QUESTION_START = /^(who|whom|what|when|where|why|how|which|can|could|may|is|are|do|does|did|should|will|would|qui|que|quoi|quand|ou|comment|pourquoi|est ce|quel|quelle|quels|quelles|peut|puis|peux|pouvez|dois|doit|faut|combien)\b/;
+// Matched on folded text (no accents), so that "arrêté" and "arrete" both count.
+const DEADLINE_CUE = /\b(due|deadline|when (is|must|should|do|does)|by when|how long do (we|they|i) have|last day|delais?|date limite|quand (doit|faut|dois)|jusqu a quand|echeance)\b/;
+const NO_TREATY = /\b(no treaty|without a treaty|non treaty|sans traite|aucun traite|pas de traite)\b/;
+const ARREST_CUE = /\b(arrest|arrested|provisional|provisionally|detained|arretee?s?|arrestation|provisoire|provisoirement)\b/;
 
 export class Understander {
   readonly matcher: Matcher;
@@ -115,7 +121,10 @@ export class Understander {
     const language = detectLanguage(text);
     const analysis = this.matcher.analyse(text);
     const last = context.lastTopic ? this.kb.topicsById.get(context.lastTopic) : undefined;
-    const knowledge = this.matcher.decide(analysis, { relatedTopics: last ? [last.id, ...last.related] : [] });
+    const knowledge = this.matcher.decide(analysis, {
+      relatedTopics: last ? [last.id, ...last.related] : [],
+      inDomain: context.inDomain,
+    });
     const smalltalkHits = this.smalltalk.findAll(tokens);
     const covered = new Set<number>();
     for (const h of smalltalkHits) for (let i = h.start; i < h.end; i++) covered.add(i);
@@ -129,10 +138,11 @@ export class Understander {
       unknownCountry: this.unknownCountry.findAll(tokens).length > 0,
       speaker: this.speaker.recognise(text),
       knowledge,
-      anchored: analysis.anchors.size > 0,
+      anchored: analysis.anchored,
       concepts: [...analysis.concepts],
       personalData: hasPersonalData(text),
       contentWords,
+      isQuestion: text.includes('?') || QUESTION_START.test(normalise(text)),
     };
     if (language) understanding.language = language;
 
@@ -156,11 +166,12 @@ export class Understander {
     const followUpTopic = this.resolveFollowUp(tokens, context.lastTopic, knowledge);
     if (followUpTopic) understanding.followUpTopic = followUpTopic;
 
-    if (DEADLINE_CUE.test(text) && ARREST_CUE.test(text)) {
+    const folded = normalise(text);
+    if (DEADLINE_CUE.test(folded) && ARREST_CUE.test(folded)) {
       const arrestDate = findPastDate(text, language ?? context.locale, context.now);
       if (arrestDate) {
         const countries = [...new Set(this.speaker.countryMentions(text).map((m) => m.country))].filter((c) => c !== 'ca');
-        understanding.deadline = { arrestDate, countries, noTreaty: NO_TREATY.test(text) };
+        understanding.deadline = { arrestDate, countries, noTreaty: NO_TREATY.test(folded) };
       }
     }
     return understanding;

@@ -61,6 +61,7 @@ export class Assistant {
       locale: context.locale,
       lastTopic: context.lastTopic,
       pendingChoices: context.choices,
+      inDomain: context.inDomain,
       now: new Date(at),
     });
     const next = this.step(dialog, { type: 'user.message', understanding, at });

@@ -9,8 +9,14 @@ import type { SynonymsTable } from './schema';
 export interface Analysis {
   terms: string[];
   concepts: Set<string>;
+  /** domain concepts: one is enough to place a message in the assistant's subject */
   anchors: Set<string>;
+  /** true with an anchor, or with two weak anchors together */
+  anchored: boolean;
 }
+
+/** Weak anchors needed together to place a message in the domain ("foreign" + "prosecutor"). */
+const WEAK_ANCHORS_NEEDED = 2;
 
 interface PhraseEntry {
   tokens: string[];
@@ -22,13 +28,15 @@ export const CONCEPT_PREFIX = '#';
 export class Analyser {
   private readonly phrasesByFirst = new Map<string, PhraseEntry[]>();
   private readonly anchorConcepts = new Set<string>();
+  private readonly weakAnchorConcepts = new Set<string>();
   private readonly stopwords: Set<string>;
 
   constructor(table: SynonymsTable) {
     const words = [...table.stopwords.en, ...table.stopwords.fr].map((w) => normalise(w));
     this.stopwords = new Set([...words, ...words.map(stem)]);
     for (const [name, concept] of Object.entries(table.concepts)) {
-      if (concept.anchor) this.anchorConcepts.add(name);
+      if (concept.anchor === true) this.anchorConcepts.add(name);
+      if (concept.anchor === 'weak') this.weakAnchorConcepts.add(name);
       for (const term of concept.terms) {
         const tokens = normalise(term).split(' ').filter(Boolean).map(stem);
         if (tokens.length === 0) continue;
@@ -72,6 +80,7 @@ export class Analyser {
       i += 1;
     }
     const anchors = new Set([...concepts].filter((c) => this.anchorConcepts.has(c)));
-    return { terms, concepts, anchors };
+    const weak = [...concepts].filter((c) => this.weakAnchorConcepts.has(c)).length;
+    return { terms, concepts, anchors, anchored: anchors.size > 0 || weak >= WEAK_ANCHORS_NEEDED };
   }
 }

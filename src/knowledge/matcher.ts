@@ -52,6 +52,13 @@ export type MatchDecision =
   | { kind: 'ambiguous'; candidates: string[]; ranked: RankedTopic[] }
   | { kind: 'none'; ranked: RankedTopic[] };
 
+export interface MatchContext {
+  /** the last answer's topic and its related topics: boosted */
+  relatedTopics?: readonly string[];
+  /** the conversation has already been about extradition or MLA: no anchor word needed */
+  inDomain?: boolean;
+}
+
 export interface MatcherOptions {
   /** Words the spelling corrector must leave alone (country and agency names, for instance). */
   protectedWords?: Iterable<string>;
@@ -158,12 +165,12 @@ export class Matcher {
    * @param context the topics of the conversation so far (the last answer and its related topics): they
    *   get a small boost, and a conversation already about extradition or MLA needs no anchor word.
    */
-  decide(analysis: Analysis, context: { relatedTopics?: readonly string[] } = {}): MatchDecision {
+  decide(analysis: Analysis, context: MatchContext = {}): MatchDecision {
     const related = new Set(context.relatedTopics ?? []);
     const ranked = this.rank(analysis, related);
     const top = ranked[0];
     if (!top) return { kind: 'none', ranked };
-    const anchored = analysis.anchors.size > 0 || related.size > 0;
+    const anchored = analysis.anchored || related.size > 0 || context.inDomain === true;
     const close = ranked.filter((r) => r.score >= top.score * AMBIGUITY_RATIO).slice(0, 3);
     if (!anchored) {
       return top.score >= ANCHORLESS_ANSWER_THRESHOLD && close.length === 1
@@ -180,7 +187,7 @@ export class Matcher {
     return { kind: 'none', ranked };
   }
 
-  search(text: string, context: { relatedTopics?: readonly string[] } = {}): MatchDecision {
+  search(text: string, context: MatchContext = {}): MatchDecision {
     return this.decide(this.analyse(text), context);
   }
 

@@ -113,8 +113,11 @@ export const synonymsSchema = z.object({
     z.string().regex(/^[a-z][a-z0-9-]*$/),
     z.object({
       terms: z.array(z.string().min(1)).min(1),
-      /** Only a message that holds an anchor concept can get a knowledge answer. */
-      anchor: z.boolean().default(false),
+      /**
+       * Only a message that holds an anchor concept (true), or two weak ones ('weak': "foreign" and
+       * "prosecutor"), can get a knowledge answer, unless the conversation is already in the domain.
+       */
+      anchor: z.union([z.boolean(), z.literal('weak')]).default(false),
     }),
   ),
   stopwords: z.object({ en: stringList, fr: stringList }),

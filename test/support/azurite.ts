@@ -11,7 +11,8 @@ import { join } from 'node:path';
 
 const ACCOUNT = 'devstoreaccount1';
 // The emulator's published, well-known development key: not a secret.
-const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const ACCOUNT_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -127,9 +128,12 @@ export class Azurite {
       process.execPath,
       [
         entry,
-        '--blobHost', HOST,
-        '--blobPort', String(this.port),
-        '--location', this.folder,
+        '--blobHost',
+        HOST,
+        '--blobPort',
+        String(this.port),
+        '--location',
+        this.folder,
         '--silent',
         '--loose',
         '--skipApiVersionCheck',
@@ -153,7 +157,9 @@ export class Azurite {
       await sleep(50);
     }
     await this.stop();
-    throw new Error(`azurite did not listen on ${HOST}:${this.port} within ${READY_TIMEOUT_MS} ms:\n${this.output}`);
+    throw new Error(
+      `azurite did not listen on ${HOST}:${this.port} within ${READY_TIMEOUT_MS} ms:\n${this.output}`,
+    );
   }
 
   /**
@@ -167,7 +173,7 @@ export class Azurite {
     process.removeListener('exit', this.killOnExit);
     if (isRunning(child)) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      signalGroup(child, 'SIGTERM');
+      signalGroup(child, 'SIGKILL');
       let timer: NodeJS.Timeout | undefined;
       const lingered = new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS);

@@ -13,6 +13,7 @@ export function understanding(overrides: Partial<Understanding> = {}): Understan
     concepts: [],
     personalData: false,
     contentWords: 3,
+    isQuestion: false,
     ...overrides,
   };
 }
