@@ -134,12 +134,9 @@ export function createAssistantMachine(deps: MachineDeps) {
       answerFollowUp: assign(({ event }) => turns.answerTopic(u(event).followUpTopic!)),
       smalltalk: assign(({ event }) => turns.smalltalk(u(event).smalltalk!)),
       sendElsewhere: assign(() => turns.fallback('fallback.elsewhere')),
-      offerChoices: assign(({ event }) => {
-        const k = u(event).knowledge;
-        return turns.didYouMean(k.kind === 'ambiguous' ? k.candidates : [], deps.titles);
-      }),
+      offerChoices: assign(({ context, event }) => turns.struggle(context, u(event), deps.titles)),
       noteSpeaker: assign(({ context, event }) => turns.noteSpeaker(context, u(event))),
-      miss: assign(({ context, event }) => turns.miss(context, u(event).anchored)),
+      miss: assign(({ context, event }) => turns.struggle(context, u(event), deps.titles)),
       remindPrivacy: assign(({ context, event }) =>
         u(event).personalData ? { replies: [...context.replies, { id: 'privacy.reminder' as const }] } : {},
       ),
@@ -189,7 +186,7 @@ export function createAssistantMachine(deps: MachineDeps) {
     },
     states: {
       idle: {
-        on: { 'user.message': anyMessage },
+        on: { 'user.message': [on('applyChoice', 'hasChoice'), ...anyMessage] },
       },
       awaitingChoice: {
         on: { 'user.message': [on('applyChoice', 'hasChoice'), ...anyMessage] },

@@ -27,7 +27,7 @@ export function topicChoices(topicIds: string[], titles: (id: string) => Record<
 }
 
 // A turn that answers closes any pending question and the fallback chain.
-const cleared: Pick<DialogContext, 'choices' | 'misses'> = { choices: [], misses: 0 };
+const cleared: Pick<DialogContext, 'choices' | 'misses' | 'rephrased'> = { choices: [], misses: 0, rephrased: false };
 
 export function answerTopic(topic: string, audience?: 'public'): Patch {
   const reply: Reply = audience ? { id: 'answer.topic', topic, audience } : { id: 'answer.topic', topic };
@@ -114,6 +114,10 @@ export function smalltalk(intent: NonNullable<Understanding['smalltalk']>): Patc
 }
 
 export function switchLanguage(context: DialogContext, understanding: Understanding): Patch {
+  // Asked for a language it does not speak, the assistant says which two it does, and stays put.
+  if (understanding.languageRequested === 'other') {
+    return { replies: [{ id: 'smalltalk', intent: 'languageUnsupported' }], outcome: { route: 'smalltalk', intent: 'language' } };
+  }
   const other: Language = context.locale === 'en' ? 'fr' : 'en';
   const locale = understanding.languageRequested ?? other;
   const replies: Reply[] = [{ id: 'smalltalk', intent: 'language' }];
@@ -127,13 +131,27 @@ export function fallback(id: 'fallback.outOfScope' | 'fallback.elsewhere' | 'fal
   return { choices: [], replies: [{ id }], outcome: { route: 'fallback' } };
 }
 
-/** The fallback chain for messages in the domain that match nothing: one rephrase prompt, then the IAG. */
-export function miss(context: DialogContext, anchored: boolean): Patch {
+/**
+ * The fallback chain, as Copilot Studio's system topics: a message in the domain that is not understood
+ * gets "did you mean" (when there are candidates), then one rephrase prompt, then the IAG's contact.
+ * A message outside the domain is told so briefly; after three of them in a row the contact is offered too.
+ */
+export function struggle(
+  context: DialogContext,
+  understanding: Understanding,
+  titles: (id: string) => Record<Language, string>,
+): Patch {
   const misses = context.misses + 1;
-  if (!anchored && misses < 3) return { ...fallback('fallback.outOfScope'), misses };
-  if (misses === 1) return { misses, choices: [], replies: [{ id: 'clarify.rephrase' }], outcome: { route: 'clarify' } };
+  const inDomain = understanding.anchored || context.inDomain === true;
+  if (!inDomain && misses < 3) return { ...fallback('fallback.outOfScope'), misses };
+  const k = understanding.knowledge;
+  if (inDomain && k.kind === 'ambiguous' && context.misses === 0) return { ...didYouMean(k.candidates, titles), misses };
+  if (inDomain && !context.rephrased) {
+    return { misses, rephrased: true, choices: [], replies: [{ id: 'clarify.rephrase' }], outcome: { route: 'clarify' } };
+  }
   return {
     misses: 0,
+    rephrased: false,
     choices: [],
     replies: [{ id: 'fallback.offerContact' }, { id: 'contact.iag' }],
     outcome: { route: 'fallback' },

@@ -12,7 +12,7 @@ export type Reply =
   | { id: 'contact.iag' }
   | { id: 'contact.country'; country: string }
   | { id: 'contact.own' }
-  | { id: 'smalltalk'; intent: 'greeting' | 'thanks' | 'goodbye' | 'help' | 'identity' | 'language' }
+  | { id: 'smalltalk'; intent: 'greeting' | 'thanks' | 'goodbye' | 'help' | 'identity' | 'language' | 'languageUnsupported' }
   | { id: 'language.repeat' }
   | { id: 'clarify.didYouMean'; choices: Choice[] }
   | { id: 'clarify.rephrase' }
@@ -50,6 +50,8 @@ export interface DialogContext {
   inDomain?: boolean;
   /** consecutive turns without an answer: drives the fallback chain */
   misses: number;
+  /** the fallback chain has asked for a rephrase already */
+  rephrased?: boolean;
   replies: Reply[];
   outcome?: Outcome;
   lastActivityAt?: number;

@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../src/knowledge/loadKnowledge';
 import { Analyser } from '../src/knowledge/analyser';
-import { CLARIFY_THRESHOLD, Matcher, type MatchDecision } from '../src/knowledge/matcher';
+import { Matcher, type MatchDecision } from '../src/knowledge/matcher';
 import { detectLanguage, type Language } from '../src/language/detectLanguage';
 import { normalise, stem } from '../src/language/normalise';
 import { PhraseIndex } from '../src/language/phraseIndex';
@@ -25,8 +25,8 @@ export interface Choice {
 export interface Understanding {
   language?: Language;
   smalltalk?: SmalltalkIntent;
-  /** set when the smalltalk is a language request: the language asked for, if it says */
-  languageRequested?: Language;
+  /** set when the smalltalk is a language request: the language asked for, if it says ('other': neither) */
+  languageRequested?: Language | 'other';
   /** the value of a pending choice the message picks, by number, label or button value */
   choice?: string;
   contactQuestion: boolean;
@@ -65,6 +65,8 @@ const ORDINALS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, un: 1, une: 1, deux: 2, trois: 3, quatre: 4,
 };
 
+/** Concepts that say nothing of a subject of their own: "how long does the requesting country have?" */
+const GENERIC_CONCEPTS = new Set(['duration', 'definition', 'request', 'canada', 'foreign', 'process', 'difference', 'contact', 'urgent', 'language']);
 const QUESTION_START = /^(who|whom|what|when|where|why|how|which|can|could|may|is|are|do|does|did|should|will|would|qui|que|quoi|quand|ou|comment|pourquoi|est ce|quel|quelle|quels|quelles|peut|puis|peux|pouvez|dois|doit|faut|combien)\b/;
 // Matched on folded text (no accents), so that "arrêté" and "arrete" both count.
 const DEADLINE_CUE = /\b(due|deadline|when (is|must|should|do|does)|by when|how long do (we|they|i) have|last day|delais?|date limite|quand (doit|faut|dois)|jusqu a quand|echeance)\b/;
@@ -79,6 +81,8 @@ export class Understander {
   private readonly startOver = new PhraseIndex<true>();
   private readonly unknownCountry = new PhraseIndex<true>();
   private readonly smalltalk = new PhraseIndex<SmalltalkIntent>();
+  private readonly smalltalkPatterns: Array<{ intent: SmalltalkIntent; pattern: RegExp }> = [];
+  private readonly otherLanguages: Set<string>;
   private readonly toFrench = new PhraseIndex<true>();
   private readonly toEnglish = new PhraseIndex<true>();
   private readonly outOfScope = new PhraseIndex<{ category: string; kind: 'elsewhere' | 'decline' }>();
@@ -107,6 +111,10 @@ export class Understander {
     for (const [intent, lists] of Object.entries(p.smalltalk) as Array<[SmalltalkIntent, { en: string[]; fr: string[] }]>) {
       this.smalltalk.addAll(both(lists), intent);
     }
+    for (const [intent, patterns] of Object.entries(p.smalltalkPatterns) as Array<[SmalltalkIntent, string[] | undefined]>) {
+      for (const pattern of patterns ?? []) this.smalltalkPatterns.push({ intent, pattern: new RegExp(pattern) });
+    }
+    this.otherLanguages = new Set(p.otherLanguages.map((l) => normalise(l)));
     this.toFrench.addAll(both(p.switchToFrench), true);
     this.toEnglish.addAll(both(p.switchToEnglish), true);
     for (const [category, c] of Object.entries(kb.outOfScope.categories)) {
@@ -125,7 +133,16 @@ export class Understander {
       relatedTopics: last ? [last.id, ...last.related] : [],
       inDomain: context.inDomain,
     });
-    const smalltalkHits = this.smalltalk.findAll(tokens);
+    const smalltalkHits: Array<{ value: SmalltalkIntent; start: number; end: number }> = this.smalltalk.findAll(tokens);
+    const folded = tokens.join(' ');
+    for (const { intent, pattern } of this.smalltalkPatterns) {
+      const match = pattern.exec(folded);
+      if (!match) continue;
+      // The words of the match count as small talk, like a phrase hit.
+      const start = folded.slice(0, match.index).split(' ').filter(Boolean).length;
+      const end = start + match[0].split(' ').filter(Boolean).length;
+      smalltalkHits.push({ value: intent, start, end });
+    }
     const covered = new Set<number>();
     for (const h of smalltalkHits) for (let i = h.start; i < h.end; i++) covered.add(i);
     const contentWords = tokens.filter((t, i) => !covered.has(i) && !this.stopwords.has(t)).length;
@@ -154,6 +171,7 @@ export class Understander {
         const en = this.toEnglish.findAll(tokens).length > 0;
         if (fr && !en) understanding.languageRequested = 'fr';
         else if (en && !fr) understanding.languageRequested = 'en';
+        else if (tokens.some((t) => this.otherLanguages.has(t))) understanding.languageRequested = 'other';
       }
     }
 
@@ -166,7 +184,6 @@ export class Understander {
     const followUpTopic = this.resolveFollowUp(tokens, context.lastTopic, knowledge);
     if (followUpTopic) understanding.followUpTopic = followUpTopic;
 
-    const folded = normalise(text);
     if (DEADLINE_CUE.test(folded) && ARREST_CUE.test(folded)) {
       const arrestDate = findPastDate(text, language ?? context.locale, context.now);
       if (arrestDate) {
@@ -193,8 +210,10 @@ export class Understander {
   }
 
   private pickChoice(text: string, tokens: string[], choices?: Choice[]): string | undefined {
-    if (!choices || choices.length === 0) return undefined;
     const trimmed = text.trim();
+    // A suggested follow-up button sends its topic id, whatever the conversation is waiting for.
+    if (this.kb.topicsById.has(trimmed)) return trimmed;
+    if (!choices || choices.length === 0) return undefined;
     const exactValue = choices.find((c) => c.value === trimmed);
     if (exactValue) return exactValue.value;
     const numeric = /^\(?#?(\d)[).]?$/.exec(trimmed)?.[1];
@@ -225,8 +244,7 @@ export class Understander {
     const hit = this.followUpCues.findAll(tokens)[0];
     if (!hit) return undefined;
     const rest = [...tokens.slice(0, hit.start), ...tokens.slice(hit.end)].join(' ');
-    const restAnalysis = this.matcher.analyse(rest);
-    const ownSubject = this.matcher.informativeTerms(restAnalysis).length > 0 || (this.matcher.rank(restAnalysis)[0]?.score ?? 0) >= CLARIFY_THRESHOLD;
+    const ownSubject = [...this.matcher.analyse(rest).concepts].some((c) => !GENERIC_CONCEPTS.has(c));
     if (ownSubject && knowledge.kind !== 'none') return undefined;
     const targets = this.kb.followUps.kinds[hit.value]?.targets ?? {};
     if (targets[lastTopic]) return targets[lastTopic];

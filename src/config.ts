@@ -6,7 +6,8 @@ import { AppError } from './errors';
  */
 export type BotSdkName = 'agents' | 'botbuilder';
 
-export type StorageConfig = { kind: 'memory' } | { kind: 'blob'; connectionString: string; container: string };
+export type StorageConfig =
+  { kind: 'memory' } | { kind: 'blob'; connectionString: string; container: string };
 
 export interface Config {
   port: number;
@@ -32,7 +33,8 @@ function invalid(detail: string): AppError {
 function port(value: string | undefined): number {
   if (value === undefined || value === '') return 3978;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw invalid(`PORT must be a whole number from 0 to 65535, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw invalid(`PORT must be a whole number from 0 to 65535, not "${value}"`);
   return n;
 }
 
@@ -51,7 +53,8 @@ function flag(name: string, value: string | undefined): boolean {
 }
 
 /** The Bot Framework names (MicrosoftApp*) or the Agents SDK names (clientId, clientSecret, tenantId). */
-const first = (...values: Array<string | undefined>): string | undefined => values.map((v) => v?.trim()).find((v) => v) || undefined;
+const first = (...values: Array<string | undefined>): string | undefined =>
+  values.map((v) => v?.trim()).find((v) => v) || undefined;
 
 function storage(env: NodeJS.ProcessEnv): StorageConfig {
   const kind = (env.STORAGE ?? '').trim().toLowerCase();
@@ -59,7 +62,11 @@ function storage(env: NodeJS.ProcessEnv): StorageConfig {
   if (kind !== 'blob') throw invalid(`STORAGE must be "memory" or "blob", not "${env.STORAGE}"`);
   const connectionString = first(env.AZURE_STORAGE_CONNECTION_STRING);
   if (!connectionString) throw invalid('STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING');
-  return { kind: 'blob', connectionString, container: first(env.AZURE_STORAGE_CONTAINER) ?? DEFAULT_CONTAINER };
+  return {
+    kind: 'blob',
+    connectionString,
+    container: first(env.AZURE_STORAGE_CONTAINER) ?? DEFAULT_CONTAINER,
+  };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {

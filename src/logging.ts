@@ -14,7 +14,11 @@ const MAX_SCRUB_DEPTH = 6;
 /** Strings this short cannot hold an e-mail or a phone number: skip the recognizers. */
 const MIN_SCRUB_LENGTH = 6;
 
-function replaceSpans(text: string, spans: Array<{ start: number; end: number }>, placeholder: string): string {
+function replaceSpans(
+  text: string,
+  spans: Array<{ start: number; end: number }>,
+  placeholder: string,
+): string {
   let out = text;
   // Right to left so earlier offsets stay valid.
   for (const span of [...spans].sort((a, b) => b.start - a.start)) {
@@ -35,7 +39,11 @@ export function scrub(value: unknown, depth = 0): unknown {
   if (depth >= MAX_SCRUB_DEPTH || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
-    return { type: value.name, message: redactPersonalData(value.message), ...(typeof code === 'string' ? { code } : {}) };
+    return {
+      type: value.name,
+      message: redactPersonalData(value.message),
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));

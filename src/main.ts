@@ -17,7 +17,11 @@ import { createBlobStorage } from './storage/blobStorage';
 
 async function openStorage(config: Config, logger: Logger): Promise<Storage<StoredConversation>> {
   if (config.storage.kind === 'memory') return new MemoryStorage<StoredConversation>();
-  return createBlobStorage<StoredConversation>({ connectionString: config.storage.connectionString, container: config.storage.container, logger });
+  return createBlobStorage<StoredConversation>({
+    connectionString: config.storage.connectionString,
+    container: config.storage.container,
+    logger,
+  });
 }
 
 async function main(): Promise<void> {
@@ -43,11 +47,23 @@ async function main(): Promise<void> {
       'No MicrosoftAppId/clientId configured: local mode, /api/messages accepts unauthenticated requests. Configure the app registration before exposing this server.',
     );
   }
-  const app = buildServer({ isReady: () => ready, host, requireAuth: !config.anonymous, logger, referenceId });
+  const app = buildServer({
+    isReady: () => ready,
+    host,
+    requireAuth: !config.anonymous,
+    logger,
+    referenceId,
+  });
   app.server.listen(config.port, config.host, () => {
     const { port } = app.server.address() as AddressInfo;
     logger.info(
-      { event: 'server.listening', port, sdk: host.sdk, storage: config.storage.kind, topics: assistant.kb.topics.length },
+      {
+        event: 'server.listening',
+        port,
+        sdk: host.sdk,
+        storage: config.storage.kind,
+        topics: assistant.kb.topics.length,
+      },
       `IAG Assistant on http://localhost:${port}`,
     );
     // The date models compile large regular expressions on first use: do it before reporting ready.

@@ -47,12 +47,18 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
     return;
   }
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
 function sendHtml(res: ServerResponse, html: string): void {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+  });
   res.end(html);
 }
 
@@ -71,7 +77,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
       }
       if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > limit ? { ok: false, tooLarge: true } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () =>
+      resolve(
+        size > limit
+          ? { ok: false, tooLarge: true }
+          : { ok: true, text: Buffer.concat(chunks).toString('utf8') },
+      ),
+    );
     req.on('error', reject);
     req.on('close', () => {
       if (!req.complete) reject(new Error('request aborted'));
@@ -104,7 +116,8 @@ export function buildServer(deps: ServerDeps): AppServer {
       return; // the client went away; nothing to answer
     }
     if (!body.ok) return reject(413, 'body too large');
-    if (deps.requireAuth && !BEARER.test(req.headers.authorization ?? '')) return reject(401, 'missing bearer token');
+    if (deps.requireAuth && !BEARER.test(req.headers.authorization ?? ''))
+      return reject(401, 'missing bearer token');
     if (!deps.host || !deps.isReady()) {
       res.setHeader('retry-after', '5');
       return reject(503, 'starting');
@@ -119,7 +132,11 @@ export function buildServer(deps: ServerDeps): AppServer {
     if (!check.ok) return reject(400, `not an activity: ${check.problem}`);
     try {
       const result = await deps.host.handle({ headers: req.headers, activity: check.activity });
-      if (result.status >= 400) logger.warn({ event: 'http.rejected', status: result.status, reason: 'sdk' }, 'request rejected by the SDK');
+      if (result.status >= 400)
+        logger.warn(
+          { event: 'http.rejected', status: result.status, reason: 'sdk' },
+          'request rejected by the SDK',
+        );
       sendJson(res, result.status, result.body);
     } catch (error) {
       const reference = referenceId();
@@ -146,7 +163,9 @@ export function buildServer(deps: ServerDeps): AppServer {
       return;
     }
     if (req.method === 'GET' && url.pathname === '/healthz') {
-      return deps.isReady() && !stopping ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: stopping ? 'stopping' : 'starting' });
+      return deps.isReady() && !stopping
+        ? sendJson(res, 200, { status: 'ok' })
+        : sendJson(res, 503, { status: stopping ? 'stopping' : 'starting' });
     }
     if (req.method === 'GET' && url.pathname === '/') return sendHtml(res, HOME_PAGE);
     sendJson(res, 404, { error: 'not found' });

@@ -31,7 +31,10 @@ export const activitySchema = z
     locale: z.string().max(64).optional(),
     text: z.string().optional(),
     value: z.unknown().optional(),
-    conversation: z.looseObject({ id: z.string().min(1).max(1024), conversationType: z.string().max(64).optional() }),
+    conversation: z.looseObject({
+      id: z.string().min(1).max(1024),
+      conversationType: z.string().max(64).optional(),
+    }),
     from: account.optional(),
     recipient: account.optional(),
     membersAdded: z.array(account).max(1000).optional(),

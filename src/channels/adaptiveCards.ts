@@ -18,7 +18,12 @@ export interface AdaptiveCard {
   actions?: Element[];
 }
 
-const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'TextBlock', text, wrap: true, ...extra });
+const textBlock = (text: string, extra: Element = {}): Element => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  ...extra,
+});
 
 /** Markdown in a TextBlock: escape the characters that would turn content into formatting. */
 const escapeMarkdown = (text: string): string => text.replace(/([\\[\]()*_`])/g, '\\$1');
@@ -43,11 +48,17 @@ function sourceActions(message: OutgoingMessage, sourcesLabel: string): Element[
   }));
 }
 
-const title = (text: string | undefined): Element[] => (text ? [textBlock(text, { size: 'Medium', weight: 'Bolder', style: 'heading' })] : []);
-const notes = (message: OutgoingMessage): Element[] => (message.notes ?? []).map((n) => textBlock(n, { isSubtle: true, spacing: 'Small' }));
+const title = (text: string | undefined): Element[] =>
+  text ? [textBlock(text, { size: 'Medium', weight: 'Bolder', style: 'heading' })] : [];
+const notes = (message: OutgoingMessage): Element[] =>
+  (message.notes ?? []).map((n) => textBlock(n, { isSubtle: true, spacing: 'Small' }));
 
 export function answerCard(message: OutgoingMessage, sourcesLabel: string): AdaptiveCard {
-  return card(message, [...title(message.title), textBlock(message.body ?? message.text), ...notes(message)], sourceActions(message, sourcesLabel));
+  return card(
+    message,
+    [...title(message.title), textBlock(message.body ?? message.text), ...notes(message)],
+    sourceActions(message, sourcesLabel),
+  );
 }
 
 export function contactCard(message: OutgoingMessage, sourcesLabel: string): AdaptiveCard {
@@ -55,12 +66,21 @@ export function contactCard(message: OutgoingMessage, sourcesLabel: string): Ada
     const value = line.href ? `[${escapeMarkdown(line.value)}](${line.href})` : escapeMarkdown(line.value);
     return textBlock(`**${escapeMarkdown(line.label)}:** ${value}`, { spacing: 'Small' });
   });
-  const body = [...(message.body ? [textBlock(message.body)] : []), ...title(message.title), ...lines, ...notes(message)];
+  const body = [
+    ...(message.body ? [textBlock(message.body)] : []),
+    ...title(message.title),
+    ...lines,
+    ...notes(message),
+  ];
   return card(message, body, sourceActions(message, sourcesLabel));
 }
 
 /** Buttons send {choice} as the activity value: the core reads it exactly like the typed choice. */
 export function choicesCard(message: OutgoingMessage): AdaptiveCard {
-  const actions = (message.choices ?? []).map((c) => ({ type: 'Action.Submit', title: c.label, data: { choice: c.value } }));
+  const actions = (message.choices ?? []).map((c) => ({
+    type: 'Action.Submit',
+    title: c.label,
+    data: { choice: c.value },
+  }));
   return card(message, [textBlock(message.body ?? message.text)], actions);
 }

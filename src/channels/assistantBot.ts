@@ -46,7 +46,10 @@ export class AssistantBot {
         await context.sendActivities([{ type: 'invokeResponse', value: { status: 200, body: {} } }]);
         return;
       default:
-        this.deps.logger.info({ event: 'activity.ignored', activityType: activity.type.slice(0, 64) }, 'activity type not handled');
+        this.deps.logger.info(
+          { event: 'activity.ignored', activityType: activity.type.slice(0, 64) },
+          'activity type not handled',
+        );
     }
   }
 
@@ -113,11 +116,22 @@ export class AssistantBot {
     const botAdded = botId !== undefined && (activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botAdded) return;
     const key = conversationKey(activity.channelId, activity.conversation.id);
-    const result = await this.deps.runner.handleConversationStart({ conversationKey: key, locale: activity.locale, at: this.deps.now() });
+    const result = await this.deps.runner.handleConversationStart({
+      conversationKey: key,
+      locale: activity.locale,
+      at: this.deps.now(),
+    });
     if (!result) return;
-    const replies = renderActivities(result.messages, { channelId: activity.channelId, locale: result.locale, sourcesLabel: this.sourcesLabel(result.locale) });
+    const replies = renderActivities(result.messages, {
+      channelId: activity.channelId,
+      locale: result.locale,
+      sourcesLabel: this.sourcesLabel(result.locale),
+    });
     if (replies.length) await context.sendActivities(replies);
-    this.deps.logger.info({ event: 'welcome.sent', conv: logKey(key), locale: result.locale }, 'welcome sent');
+    this.deps.logger.info(
+      { event: 'welcome.sent', conv: logKey(key), locale: result.locale },
+      'welcome sent',
+    );
   }
 
   /**
@@ -128,7 +142,8 @@ export class AssistantBot {
     const reference = this.deps.referenceId();
     const activity = context.activity;
     const storage = isStorageFailure(error);
-    const code = error instanceof AppError ? error.code : storage ? 'IAG_E_STORAGE_UNAVAILABLE' : 'IAG_E_TURN_FAILED';
+    const code =
+      error instanceof AppError ? error.code : storage ? 'IAG_E_STORAGE_UNAVAILABLE' : 'IAG_E_TURN_FAILED';
     this.deps.logger.error(
       {
         event: 'turn.error',
@@ -147,9 +162,14 @@ export class AssistantBot {
     const id = storage ? 'error.storage' : 'error.generic';
     const line = (l: Locale) => this.deps.assistant.renderer.line(l, id, { reference });
     try {
-      await context.sendActivities([textReply(`${line(locale)}\n\n${line(other)}`, locale, { route: 'fallback' })]);
+      await context.sendActivities([
+        textReply(`${line(locale)}\n\n${line(other)}`, locale, { route: 'fallback' }),
+      ]);
     } catch (sendError) {
-      this.deps.logger.error({ event: 'reply.failed', reference, err: sendError }, 'could not send the error reply');
+      this.deps.logger.error(
+        { event: 'reply.failed', reference, err: sendError },
+        'could not send the error reply',
+      );
     }
   }
 }

@@ -12,8 +12,6 @@ import { routeEntity } from './routeEntity';
 
 /** Channels known to render Adaptive Cards 1.5. Others (SMS, e-mail, unknown) get text. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'directlinespeech']);
-/** Channels where suggested actions can carry a hidden value (messageBack); Teams only takes imBack. */
-const MESSAGE_BACK_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'directlinespeech']);
 
 export function supportsCards(channelId: string | undefined): boolean {
   return CARD_CHANNELS.has((channelId ?? '').toLowerCase());
@@ -28,15 +26,15 @@ export interface RenderOptions {
   sourcesLabel: string;
 }
 
-function suggestedActions(message: OutgoingMessage, channelId: string | undefined): OutgoingActivity['suggestedActions'] {
+/**
+ * Follow-ups are sent back as their title, typed for the user (imBack, which every channel including
+ * Teams supports): the core finds a topic by its title, while a bare topic id is only understood as the
+ * answer to a pending choice.
+ */
+function suggestedActions(message: OutgoingMessage): OutgoingActivity['suggestedActions'] {
   const suggestions = message.suggestions ?? [];
   if (!suggestions.length) return undefined;
-  const messageBack = MESSAGE_BACK_CHANNELS.has((channelId ?? '').toLowerCase());
-  const actions: CardAction[] = suggestions.map((s) =>
-    messageBack
-      ? { type: 'messageBack', title: s.label, text: s.label, displayText: s.label, value: { choice: s.value } }
-      : { type: 'imBack', title: s.label, value: s.label },
-  );
+  const actions: CardAction[] = suggestions.map((s) => ({ type: 'imBack', title: s.label, value: s.label }));
   return { to: [], actions };
 }
 
@@ -53,12 +51,15 @@ function cardFor(message: OutgoingMessage, sourcesLabel: string): AdaptiveCard |
   }
 }
 
-export function renderActivities(messages: readonly OutgoingMessage[], options: RenderOptions): OutgoingActivity[] {
+export function renderActivities(
+  messages: readonly OutgoingMessage[],
+  options: RenderOptions,
+): OutgoingActivity[] {
   const cards = supportsCards(options.channelId);
   const entities = options.outcome ? [routeEntity(options.outcome, options.locale)] : undefined;
   return messages.map((message) => {
     const card = cards ? cardFor(message, options.sourcesLabel) : undefined;
-    const suggested = suggestedActions(message, options.channelId);
+    const suggested = suggestedActions(message);
     return {
       type: 'message',
       locale: options.locale === 'fr' ? 'fr-CA' : 'en-CA',
@@ -72,5 +73,11 @@ export function renderActivities(messages: readonly OutgoingMessage[], options: 
 
 /** A text reply that answers a user message (errors, notices): it too carries the route entity. */
 export function textReply(text: string, locale: Locale, outcome: Outcome): OutgoingActivity {
-  return { type: 'message', text, textFormat: 'plain', locale: locale === 'fr' ? 'fr-CA' : 'en-CA', entities: [routeEntity(outcome, locale)] };
+  return {
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    locale: locale === 'fr' ? 'fr-CA' : 'en-CA',
+    entities: [routeEntity(outcome, locale)],
+  };
 }

@@ -47,17 +47,23 @@ const stroke =
     return (x - (x1 + t * vx)) ** 2 + (y - (y1 + t * vy)) ** 2 <= (width / 2) ** 2;
   };
 
-const polygon =
-  (points: ReadonlyArray<readonly [number, number]>): Shape =>
-  (x, y) => {
+const polygon = (points: ReadonlyArray<readonly [number, number]>): Shape => {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  return (x, y) => {
+    if (x < minX || x > maxX || y < minY || y > maxY) return false;
     let inside = false;
-    for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-      const [xi, yi] = points[i]!;
-      const [xj, yj] = points[j]!;
+    for (let i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+      const xi = xs[i]!,
+        yi = ys[i]!,
+        xj = xs[j]!,
+        yj = ys[j]!;
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
     }
     return inside;
   };
+};
 
 /** the lower half of a disc: the bowl of a pan of the scales */
 const bowl =

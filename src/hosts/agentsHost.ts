@@ -4,7 +4,12 @@
  * runner keeps its own state anyway. The SDK's expectReplies body holds Activity instances whose JSON
  * has `_channelId` instead of `channelId`; the body is rewritten to the wire format here.
  */
-import { CloudAdapter, type AuthConfiguration, type Request, type TurnContext } from '@microsoft/agents-hosting';
+import {
+  CloudAdapter,
+  type AuthConfiguration,
+  type Request,
+  type TurnContext,
+} from '@microsoft/agents-hosting';
 import { Activity } from '@microsoft/agents-activity';
 import type { AssistantBot, BotLogger } from '../channels/assistantBot';
 import type { OutgoingActivity } from '../channels/activity';
@@ -35,7 +40,11 @@ export function toWireBody(body: unknown): unknown {
   return body;
 }
 
-export function createAgentsHost(options: { bot: AssistantBot; credentials: BotCredentials; logger: BotLogger }): BotHost {
+export function createAgentsHost(options: {
+  bot: AssistantBot;
+  credentials: BotCredentials;
+  logger: BotLogger;
+}): BotHost {
   const { bot, credentials, logger } = options;
   const authConfig: AuthConfiguration = credentials.appId
     ? { clientId: credentials.appId, clientSecret: credentials.appPassword, tenantId: credentials.tenantId }
@@ -49,7 +58,8 @@ export function createAgentsHost(options: { bot: AssistantBot; credentials: BotC
 
   const wrap = (context: TurnContext, activity: HostRequest['activity']): TurnContextLike => ({
     activity,
-    sendActivities: (activities: OutgoingActivity[]) => context.sendActivities(activities.map((a) => Activity.fromObject(a))),
+    sendActivities: (activities: OutgoingActivity[]) =>
+      context.sendActivities(activities.map((a) => Activity.fromObject(a))),
   });
 
   return {

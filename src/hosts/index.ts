@@ -6,6 +6,9 @@ import type { BotCredentials, BotHost, BotSdk } from './host';
 
 export type { BotHost, BotSdk, BotCredentials } from './host';
 
-export function createHost(sdk: BotSdk, options: { bot: AssistantBot; credentials: BotCredentials; logger: BotLogger }): BotHost {
+export function createHost(
+  sdk: BotSdk,
+  options: { bot: AssistantBot; credentials: BotCredentials; logger: BotLogger },
+): BotHost {
   return sdk === 'botbuilder' ? createBotbuilderHost(options) : createAgentsHost(options);
 }

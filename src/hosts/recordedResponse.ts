@@ -28,6 +28,8 @@ export class RecordedResponse {
   };
 
   result(): HostResponse {
-    return this.body === undefined ? { status: this.statusCode } : { status: this.statusCode, body: this.body };
+    return this.body === undefined
+      ? { status: this.statusCode }
+      : { status: this.statusCode, body: this.body };
   }
 }

@@ -16,6 +16,9 @@ import { NaiveBayes, posterior, type LabelledDoc } from './naiveBayes';
  * content's own vocabulary ("extradtion", "minster") before classification.
  */
 
+/** A title names what its topic is about; a keyword is chosen to tell the topic apart: they count more. */
+const TITLE_WEIGHT = 2;
+const KEYWORD_WEIGHT = 1.5;
 /** Additive smoothing: how much an unseen term counts against a topic. Tuned on dev.jsonl (0.1-0.5 similar). */
 const SMOOTHING = 0.2;
 /** Naive Bayes is over-confident; dividing log-likelihoods by this spreads the posterior into usable scores. */
@@ -76,12 +79,12 @@ function splitSentences(text: string): string[] {
 }
 
 /** The texts a topic is learnt from, in both languages: title, questions, keywords, answer sentences. */
-export function trainingTexts(topic: Topic): Array<{ text: string; kind: 'question' | 'other' }> {
+export function trainingTexts(topic: Topic): Array<{ text: string; kind: 'question' | 'other'; weight: number }> {
   return (['en', 'fr'] as const).flatMap((lang) => [
-    { text: topic[lang].title, kind: 'other' as const },
-    ...topic[lang].questions.map((text) => ({ text, kind: 'question' as const })),
-    ...topic[lang].keywords.map((text) => ({ text, kind: 'other' as const })),
-    ...splitSentences(topic[lang].answer).map((text) => ({ text, kind: 'other' as const })),
+    { text: topic[lang].title, kind: 'other' as const, weight: TITLE_WEIGHT },
+    ...topic[lang].questions.map((text) => ({ text, kind: 'question' as const, weight: 1 })),
+    ...topic[lang].keywords.map((text) => ({ text, kind: 'other' as const, weight: KEYWORD_WEIGHT })),
+    ...splitSentences(topic[lang].answer).map((text) => ({ text, kind: 'other' as const, weight: 1 })),
   ]);
 }
 
@@ -101,9 +104,9 @@ export class Matcher {
   ) {
     this.protectedWords = new Set(options.protectedWords ?? []);
     this.documents = topics.flatMap((topic) =>
-      trainingTexts(topic).map(({ text, kind }) => {
+      trainingTexts(topic).map(({ text, kind, weight }) => {
         for (const s of analyser.stems(text)) this.vocabulary.add(s);
-        return { label: topic.id, features: features(analyser.analyse(text).terms), text, kind };
+        return { label: topic.id, features: features(analyser.analyse(text).terms), text, kind, weight };
       }),
     );
     this.model = new NaiveBayes(this.documents, SMOOTHING);

@@ -6,6 +6,8 @@
 export interface LabelledDoc {
   label: string;
   features: readonly string[];
+  /** how many documents this one counts for (a title says more about its topic than a passing sentence) */
+  weight?: number;
 }
 
 export class NaiveBayes {
@@ -24,9 +26,10 @@ export class NaiveBayes {
     this.totals = this.labels.map(() => 0);
     for (const doc of docs) {
       const k = index.get(doc.label)!;
+      const w = doc.weight ?? 1;
       for (const f of new Set(doc.features)) {
-        this.counts[k]!.set(f, (this.counts[k]!.get(f) ?? 0) + 1);
-        this.totals[k]! += 1;
+        this.counts[k]!.set(f, (this.counts[k]!.get(f) ?? 0) + w);
+        this.totals[k]! += w;
         this.vocabulary.add(f);
       }
     }
@@ -46,11 +49,12 @@ export class NaiveBayes {
     const removed = leaveOut ? new Set(leaveOut.features) : undefined;
     return this.labels.map((label, k) => {
       const own = removed !== undefined && leaveOut?.label === label;
-      const total = this.totals[k]! - (own ? removed!.size : 0);
+      const w = leaveOut?.weight ?? 1;
+      const total = this.totals[k]! - (own ? removed!.size * w : 0);
       const denominator = Math.log(total + this.smoothing * v);
       let sum = 0;
       for (const f of known) {
-        const c = (this.counts[k]!.get(f) ?? 0) - (own && removed!.has(f) ? 1 : 0);
+        const c = (this.counts[k]!.get(f) ?? 0) - (own && removed!.has(f) ? w : 0);
         sum += Math.log(c + this.smoothing) - denominator;
       }
       return sum;

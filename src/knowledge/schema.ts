@@ -141,6 +141,23 @@ export const phrasesSchema = z.object({
   smalltalk: z.record(z.enum(['greeting', 'thanks', 'goodbye', 'help', 'identity', 'language']), phraseLists),
   switchToFrench: phraseLists,
   switchToEnglish: phraseLists,
+  /** regular expressions over folded text, per small-talk intent */
+  smalltalkPatterns: z
+    .partialRecord(
+      z.enum(['greeting', 'thanks', 'goodbye', 'help', 'identity', 'language']),
+      z.array(
+        z.string().refine((p) => {
+          try {
+            new RegExp(p);
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'must be a valid regular expression'),
+      ),
+    )
+    .default({}),
+  otherLanguages: stringList,
 });
 export type PhrasesTable = z.infer<typeof phrasesSchema>;
 

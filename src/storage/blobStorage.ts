@@ -55,9 +55,12 @@ export function blobNameFor(key: string): string {
   let name = '';
   for (const byte of Buffer.from(key, 'utf8')) {
     const char = String.fromCharCode(byte);
-    name += byte < 0x80 && SAFE_ASCII.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    name +=
+      byte < 0x80 && SAFE_ASCII.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
-  return name.length <= MAX_BLOB_NAME_LENGTH ? name : `~${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+  return name.length <= MAX_BLOB_NAME_LENGTH
+    ? name
+    : `~${createHash('sha256').update(key, 'utf8').digest('hex')}`;
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -124,7 +127,10 @@ class BlobStorage<T> implements Storage<T> {
       } catch {
         // A blob that is not JSON (written by hand or cut short) would block its conversation forever:
         // remove it, only if nobody replaced it meanwhile, and let the conversation start fresh.
-        this.logger.warn({ event: 'storage.unreadable', blob: 'removed' }, 'stored state is not JSON: starting fresh');
+        this.logger.warn(
+          { event: 'storage.unreadable', blob: 'removed' },
+          'stored state is not JSON: starting fresh',
+        );
         await blob.delete({ conditions: { ifMatch: eTag }, abortSignal }).catch((error: unknown) => {
           if (statusOf(error) !== 404 && statusOf(error) !== 412) throw error;
         });
@@ -136,17 +142,28 @@ class BlobStorage<T> implements Storage<T> {
   async write(key: string, value: T, expectedETag?: string | null): Promise<string> {
     const body = Buffer.from(JSON.stringify(value), 'utf8');
     const conditions =
-      typeof expectedETag === 'string' ? { ifMatch: expectedETag } : expectedETag === null ? { ifNoneMatch: '*' } : undefined;
+      typeof expectedETag === 'string'
+        ? { ifMatch: expectedETag }
+        : expectedETag === null
+          ? { ifNoneMatch: '*' }
+          : undefined;
     return this.guarded('write', async (abortSignal) => {
       await this.ensureContainer(abortSignal);
       const blob = this.container.getBlockBlobClient(blobNameFor(key));
       const upload = () =>
-        blob.upload(body, body.length, { conditions, abortSignal, blobHTTPHeaders: { blobContentType: 'application/json' } });
+        blob.upload(body, body.length, {
+          conditions,
+          abortSignal,
+          blobHTTPHeaders: { blobContentType: 'application/json' },
+        });
       try {
         const response = await upload().catch(async (error: unknown) => {
           // Someone deleted the container while this process ran: make it again, once.
           if (!isContainerMissing(error)) throw error;
-          this.logger.warn({ event: 'storage.containerRecreated' }, 'the state container had vanished: created it again');
+          this.logger.warn(
+            { event: 'storage.containerRecreated' },
+            'the state container had vanished: created it again',
+          );
           this.containerReady = undefined;
           await this.ensureContainer(abortSignal);
           return upload();
@@ -176,10 +193,14 @@ class BlobStorage<T> implements Storage<T> {
   /** One deadline per operation; every failure but a conflict becomes IAG_E_STORAGE_UNAVAILABLE. */
   private async guarded<R>(operation: string, run: (abortSignal: AbortSignal) => Promise<R>): Promise<R> {
     try {
-      return await run(new AbortController().signal);
+      return await run(AbortSignal.timeout(this.timeoutMs));
     } catch (error) {
       if (error instanceof ConflictError) throw error;
-      throw new AppError('IAG_E_STORAGE_UNAVAILABLE', `blob ${operation} failed (${describeFailure(error)})`, { cause: error });
+      throw new AppError(
+        'IAG_E_STORAGE_UNAVAILABLE',
+        `blob ${operation} failed (${describeFailure(error)})`,
+        { cause: error },
+      );
     }
   }
 }
@@ -200,12 +221,18 @@ export async function createBlobStorage<T>(options: BlobStorageOptions): Promise
   }
   let container: ContainerClient;
   try {
-    container = new ContainerClient(options.connectionString, options.container, { retryOptions: RETRY_OPTIONS });
+    container = new ContainerClient(options.connectionString, options.container, {
+      retryOptions: RETRY_OPTIONS,
+    });
   } catch (error) {
     // The connection string holds the account key: never repeat it.
-    throw new AppError('IAG_E_CONFIG_INVALID', 'AZURE_STORAGE_CONNECTION_STRING is not a valid Azure Storage connection string', {
-      cause: error,
-    });
+    throw new AppError(
+      'IAG_E_CONFIG_INVALID',
+      'AZURE_STORAGE_CONNECTION_STRING is not a valid Azure Storage connection string',
+      {
+        cause: error,
+      },
+    );
   }
   const storage = new BlobStorage<T>(container, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger);
   try {

@@ -50,13 +50,18 @@ describe('blob names', () => {
 
 describe('the blob storage configuration', () => {
   it('refuses an invalid container name', async () => {
-    await expect(createBlobStorage({ connectionString: 'UseDevelopmentStorage=true', container: 'Bad_Name' })).rejects.toMatchObject({
+    await expect(
+      createBlobStorage({ connectionString: 'UseDevelopmentStorage=true', container: 'Bad_Name' }),
+    ).rejects.toMatchObject({
       code: 'IAG_E_CONFIG_INVALID',
     });
   });
 
   it('refuses a connection string that is not one, without repeating it', async () => {
-    const error = await createBlobStorage({ connectionString: 'AccountKey=s3cret;nonsense', container: 'state' }).catch((e: unknown) => e);
+    const error = await createBlobStorage({
+      connectionString: 'AccountKey=s3cret;nonsense',
+      container: 'state',
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'IAG_E_CONFIG_INVALID' });
     expect((error as Error).message).not.toContain('s3cret');
   });
@@ -89,7 +94,7 @@ describe('the blob storage configuration', () => {
       expect(warnings).toEqual([expect.objectContaining({ event: 'storage.unavailable' })]);
       const started = Date.now();
       await expectUnavailable(storage.read('k'));
-      expect(Date.now() - started).toBeLessThan(2000);
+      expect(Date.now() - started).toBeLessThan(3000);
     });
   });
 });
@@ -99,7 +104,8 @@ describeWithAzurite('the blob storage on azurite', () => {
   let connectionString = '';
   let containers = 0;
   const newContainer = () => `state-${process.pid}-${++containers}`;
-  const open = <T = Note>(container: string, timeoutMs?: number) => createBlobStorage<T>({ connectionString, container, timeoutMs });
+  const open = <T = Note>(container: string, timeoutMs?: number) =>
+    createBlobStorage<T>({ connectionString, container, timeoutMs });
 
   beforeAll(async () => {
     connectionString = await azurite.start();
@@ -168,7 +174,10 @@ describeWithAzurite('the blob storage on azurite', () => {
     const container = newContainer();
     const [one, two] = [await open(container), await open(container)];
     const { eTag } = (await one.read('k')) ?? { eTag: await one.write('k', { text: 'start' }, null) };
-    const results = await Promise.allSettled([one.write('k', { text: 'one' }, eTag), two.write('k', { text: 'two' }, eTag)]);
+    const results = await Promise.allSettled([
+      one.write('k', { text: 'one' }, eTag),
+      two.write('k', { text: 'two' }, eTag),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -180,9 +189,14 @@ describeWithAzurite('the blob storage on azurite', () => {
   it('lets exactly one of two creators of a new key win', async () => {
     const container = newContainer();
     const [one, two] = [await open(container), await open(container)];
-    const results = await Promise.allSettled([one.write('new', { text: 'one' }, null), two.write('new', { text: 'two' }, null)]);
+    const results = await Promise.allSettled([
+      one.write('new', { text: 'one' }, null),
+      two.write('new', { text: 'two' }, null),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it('starts fresh from a stored blob that is not JSON, removing it', async () => {
@@ -207,12 +221,20 @@ describeWithAzurite('the blob storage on azurite', () => {
   it('keeps a conversation across a restart of the assistant', async () => {
     const container = newContainer();
     const before = new TurnRunner(testAssistant(), await open<StoredConversation>(container));
-    const first = await before.handleMessage({ text: 'who do i contact', conversationKey: 'msteams:conv-1', at: FIXED_NOW });
+    const first = await before.handleMessage({
+      text: 'who do i contact',
+      conversationKey: 'msteams:conv-1',
+      at: FIXED_NOW,
+    });
     expect(first.outcome.route).toBe('clarify');
 
     // A new process: new runner, new storage object, same container.
     const after = new TurnRunner(testAssistant(), await open<StoredConversation>(container));
-    const second = await after.handleMessage({ text: '1', conversationKey: 'msteams:conv-1', at: FIXED_NOW + 60_000 });
+    const second = await after.handleMessage({
+      text: '1',
+      conversationKey: 'msteams:conv-1',
+      at: FIXED_NOW + 60_000,
+    });
     expect(second.outcome).toEqual({ route: 'contact', contact: 'iag' });
   });
 
@@ -220,8 +242,18 @@ describeWithAzurite('the blob storage on azurite', () => {
     const blob = await open<StoredConversation>(newContainer());
     const written: { expected: string | null | undefined; eTag: string }[] = [];
     const conflicts: unknown[] = [];
+    // Both turns read before either writes, however the machine schedules them.
+    let reads = 0;
+    let release: () => void = () => undefined;
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
     const recording: Storage<StoredConversation> = {
-      read: (key) => blob.read(key),
+      read: async (key) => {
+        const item = await blob.read(key);
+        reads += 1;
+        if (reads === 2) release();
+        if (reads <= 2) await bothRead;
+        return item;
+      },
       delete: (key) => blob.delete(key),
       write: async (key, value, expected) => {
         try {
@@ -235,7 +267,10 @@ describeWithAzurite('the blob storage on azurite', () => {
       },
     };
     // Two instances of the assistant, each with its own runner, sharing the storage.
-    const [one, two] = [new TurnRunner(testAssistant(), recording), new TurnRunner(testAssistant(), recording)];
+    const [one, two] = [
+      new TurnRunner(testAssistant(), recording),
+      new TurnRunner(testAssistant(), recording),
+    ];
     const results = await Promise.all([
       one.handleMessage({ text: 'who do i contact', conversationKey: 'c', at: FIXED_NOW }),
       two.handleMessage({ text: 'hello', conversationKey: 'c', at: FIXED_NOW + 1 }),
@@ -268,7 +303,10 @@ describeWithAzurite('the blob storage on azurite', () => {
       await azurite.stop();
       expect(isAlive(pid)).toBe(false);
       await azurite.start();
-      expect(await (await open(container)).read('kept')).toEqual({ value: { text: 'survives a restart' }, eTag });
+      expect(await (await open(container)).read('kept')).toEqual({
+        value: { text: 'survives a restart' },
+        eTag,
+      });
       expect((await storage.read('kept'))?.value.text).toBe('survives a restart');
     }, 30_000);
 
@@ -281,23 +319,27 @@ describeWithAzurite('the blob storage on azurite', () => {
       expect(Date.now() - started).toBeLessThan(5000);
     });
 
-    it('works again, with the same object, once it is back', async () => {
+    let late: Storage<Note>;
+    it('starts while it is down, saying so in the log', async () => {
+      expect(azurite.running).toBe(false);
+      const warnings: object[] = [];
+      late = await createBlobStorage<Note>({
+        connectionString,
+        container: newContainer(),
+        logger: { warn: (fields) => warnings.push(fields) },
+      });
+      expect(warnings).toEqual([expect.objectContaining({ event: 'storage.unavailable' })]);
+      await expectUnavailable(late.write('k', { text: 'too early' }, null));
+    });
+
+    it('works again, with the same objects, once it is back', async () => {
       await azurite.start();
       const { value, eTag } = (await storage.read('kept'))!;
       expect(value.text).toBe('survives a restart');
       await expect(storage.write('kept', { text: 'updated' }, eTag)).resolves.toEqual(expect.any(String));
-    }, 30_000);
-
-    it('starts while storage is down and creates its container once storage is back', async () => {
-      await azurite.stop();
-      const warnings: object[] = [];
-      const late = newContainer();
-      const lateStorage = await createBlobStorage<Note>({ connectionString, container: late, logger: { warn: (f) => warnings.push(f) } });
-      expect(warnings).toEqual([expect.objectContaining({ event: 'storage.unavailable' })]);
-      await expectUnavailable(lateStorage.write('k', { text: 'too early' }, null));
-      await azurite.start();
-      await lateStorage.write('k', { text: 'in time' }, null);
-      expect((await lateStorage.read('k'))?.value.text).toBe('in time');
+      // The storage made while the service was down creates its container now.
+      await late.write('k', { text: 'in time' }, null);
+      expect((await late.read('k'))?.value.text).toBe('in time');
     }, 30_000);
   });
 });

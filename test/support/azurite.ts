@@ -173,7 +173,7 @@ export class Azurite {
     process.removeListener('exit', this.killOnExit);
     if (isRunning(child)) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      signalGroup(child, 'SIGKILL');
+      signalGroup(child, 'SIGTERM');
       let timer: NodeJS.Timeout | undefined;
       const lingered = new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS);

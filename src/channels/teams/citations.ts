@@ -29,7 +29,7 @@ const SITES: Array<{ host: RegExp; en: string; fr: string }> = [
   {
     host: /(^|\.)(laws-lois|laws|lois)\.justice\.gc\.ca$/,
     en: 'Justice Laws Website',
-    fr: 'Site Web de la législation (Justice)',
+    fr: 'Site Web de la législation',
   },
   {
     host: /(^|\.)justice\.gc\.ca$/,

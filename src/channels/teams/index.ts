@@ -44,10 +44,11 @@
  * | MemoryFeedbackStore        | FeedbackStore port in memory; AnsweredTopics maps sent ids to topics      |
  * | limitActions / cardProblems| Adaptive Card version and six-action limit                                |
  */
+import { choiceValue } from '../channelInput';
 import { scopeOf, type TeamsActivity } from './activity';
 import { cardProblems, limitActions, ADAPTIVE_CARD_VERSION, MAX_CARD_ACTIONS } from './cards';
 import { citationEntity, citedText, sourceName, teamsReplyParts } from './citations';
-import { commandQuestion } from './commands';
+import { COMMAND_QUESTIONS, commandQuestion } from './commands';
 import { conversationKey, replyAddress, shouldWelcome } from './conversation';
 import {
   AnsweredTopics,
@@ -59,10 +60,14 @@ import {
 } from './feedback';
 import { isBotMentioned, isCardSubmit, shouldAnswer, stripBotMention } from './mentions';
 
-/** The text and value to hand to the turn runner. */
-export function readMessage(activity: TeamsActivity): { text: string; value?: unknown } {
+/**
+ * The text and value to hand to the turn runner: the bot's own mention removed, a command title
+ * expanded, a card submit read as its choice value by the shared rule of the channel layer.
+ */
+export function readMessage(activity: TeamsActivity): { text: string; value?: string } {
   const text = commandQuestion(stripBotMention(activity), activity.locale);
-  return activity.value === undefined ? { text } : { text, value: activity.value };
+  const value = choiceValue(activity.value);
+  return value === undefined ? { text } : { text, value };
 }
 
 export const teamsChannel = {
@@ -73,6 +78,7 @@ export const teamsChannel = {
   shouldAnswer,
   readMessage,
   commandQuestion,
+  COMMAND_QUESTIONS,
   conversationKey,
   replyAddress,
   shouldWelcome,
