@@ -92,15 +92,20 @@ export class Understander {
   constructor(private readonly kb: KnowledgeBase) {
     const analyser = new Analyser(kb.synonyms);
     const protectedWords = new Set<string>();
+    const places = new Set<string>();
     for (const entry of Object.values(kb.countries.countries)) {
-      for (const n of [...entry.en, ...entry.fr, ...entry.cities, ...(entry.demonyms.en ?? []), ...(entry.demonyms.fr ?? [])]) {
-        for (const t of normalise(n).split(' ')) protectedWords.add(stem(t));
+      const provinces = Array.isArray(entry.provinces) ? entry.provinces : Object.values(entry.provinces).flat();
+      for (const n of [...entry.en, ...entry.fr, ...entry.cities, ...provinces, ...(entry.demonyms.en ?? []), ...(entry.demonyms.fr ?? [])]) {
+        const words = normalise(n).split(' ');
+        for (const t of words) protectedWords.add(stem(t));
+        // Single-word place names only: parts of longer names ("new", "south") are ordinary words.
+        if (words.length === 1 && words[0]!.length > 2) places.add(stem(words[0]!));
       }
     }
     for (const agency of kb.agencies.agencies) {
       for (const n of agency.names) for (const t of normalise(n).split(' ')) protectedWords.add(stem(t));
     }
-    this.matcher = new Matcher(analyser, kb.topics, { protectedWords });
+    this.matcher = new Matcher(analyser, kb.topics, { protectedWords, ignoredWords: places });
     this.speaker = new SpeakerRecogniser(kb.countries, kb.agencies, kb.phrases);
     const p = kb.phrases;
     const both = (l: { en: string[]; fr: string[] }) => [...l.en, ...l.fr];

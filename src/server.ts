@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkActivity } from './channels/activity';
 import type { BotHost } from './hosts';
+import type { WebRoutes } from './web/webRoutes';
 
 export interface ServerLogger {
   info(fields: Record<string, unknown>, message: string): void;
@@ -24,6 +25,8 @@ export interface ServerDeps {
   logger?: ServerLogger;
   referenceId?: () => string;
   maxBodyBytes?: number;
+  /** the website (page, widget, Web Chat routes); without it GET / shows a plain notice */
+  web?: WebRoutes;
 }
 
 export interface AppServer {
@@ -167,8 +170,19 @@ export function buildServer(deps: ServerDeps): AppServer {
         ? sendJson(res, 200, { status: 'ok' })
         : sendJson(res, 503, { status: stopping ? 'stopping' : 'starting' });
     }
-    if (req.method === 'GET' && url.pathname === '/') return sendHtml(res, HOME_PAGE);
-    sendJson(res, 404, { error: 'not found' });
+    const notFound = () => {
+      if (req.method === 'GET' && url.pathname === '/') return sendHtml(res, HOME_PAGE);
+      sendJson(res, 404, { error: 'not found' });
+    };
+    if (!deps.web) return notFound();
+    const web = deps.web(req, res, url)
+      .then((handled) => (handled ? undefined : notFound()))
+      .catch((error: unknown) => {
+        logger.error({ event: 'http.error', err: error }, 'request failed');
+        sendJson(res, 500, { error: 'internal error' });
+      });
+    inFlight.add(web);
+    void web.finally(() => inFlight.delete(web));
   });
 
   async function stop(): Promise<void> {

@@ -65,6 +65,11 @@ export interface MatchContext {
 export interface MatcherOptions {
   /** Words the spelling corrector must leave alone (country and agency names, for instance). */
   protectedWords?: Iterable<string>;
+  /**
+   * Stems that never count for matching: place names. "A prosecutor in Lima" and "bail in Ontario" are about
+   * the speaker, not the topic; a topic whose example questions happen to name Ontario must not win for it.
+   */
+  ignoredWords?: Iterable<string>;
 }
 
 /** Terms and adjacent-term pairs: pairs carry word order ("time limit" vs "limit time"). */
@@ -96,6 +101,7 @@ export class Matcher {
   private readonly vocabulary = new Set<string>();
   private readonly speller: Fuse<string>;
   private readonly protectedWords: Set<string>;
+  private readonly ignoredWords: Set<string>;
 
   constructor(
     private readonly analyser: Analyser,
@@ -103,10 +109,11 @@ export class Matcher {
     options: MatcherOptions = {},
   ) {
     this.protectedWords = new Set(options.protectedWords ?? []);
+    this.ignoredWords = new Set(options.ignoredWords ?? []);
     this.documents = topics.flatMap((topic) =>
       trainingTexts(topic).map(({ text, kind, weight }) => {
         for (const s of analyser.stems(text)) this.vocabulary.add(s);
-        return { label: topic.id, features: features(analyser.analyse(text).terms), text, kind, weight };
+        return { label: topic.id, features: features(this.withoutIgnored(analyser.analyse(text).terms)), text, kind, weight };
       }),
     );
     this.model = new NaiveBayes(this.documents, SMOOTHING);
@@ -138,7 +145,12 @@ export class Matcher {
   }
 
   analyse(text: string): Analysis {
-    return this.analyser.analyseStems(this.correct(this.analyser.stems(text)));
+    const analysis = this.analyser.analyseStems(this.correct(this.analyser.stems(text)));
+    return { ...analysis, terms: this.withoutIgnored(analysis.terms) };
+  }
+
+  private withoutIgnored(terms: string[]): string[] {
+    return this.ignoredWords.size === 0 ? terms : terms.filter((t) => !this.ignoredWords.has(t));
   }
 
   /** Terms that point at a few topics only (not "request", "Canada", "court"). */

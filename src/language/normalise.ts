@@ -48,7 +48,21 @@ function stripFirst(token: string, suffixes: readonly string[]): string {
   return token;
 }
 
+/**
+ * Words whose stem would fall on another word's: French "appeler" (to call) on "appel" (appeal), "office"
+ * on "officer", "state" on "statement", "called" on "call". They keep a stem of their own.
+ */
+const OWN_STEMS: Record<string, string> = {
+  appeler: 'appeler', appelez: 'appeler', appelle: 'appeler', appellent: 'appeler', appelons: 'appeler', appele: 'appeler',
+  office: 'office', offices: 'office',
+  state: 'state', states: 'state',
+  called: 'called',
+  wanting: 'wanting',
+};
+
 export function stem(token: string): string {
+  const own = OWN_STEMS[token];
+  if (own) return own;
   if (token.length <= 4 || /\d/.test(token)) return token;
   return stripFirst(stripFirst(token, INFLECTIONS), DERIVATIONS);
 }

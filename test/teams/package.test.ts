@@ -18,13 +18,6 @@ import {
 import { drawColorIcon, drawOutlineIcon } from '../../src/cli/teamsIcons';
 import { teamsChannel } from '../../src/channels/teams';
 
-// @microsoft/app-manifest requires strip-bom 5, an ES module: Node 20 loads it (the CLI runs that way),
-// jest's CommonJS runtime cannot. Packaging never reads a file with a BOM through it.
-jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom', () => ({
-  __esModule: true,
-  default: (text: string) => text.replace(/^\uFEFF/, ''),
-}));
-
 const ROOT = join(__dirname, '..', '..');
 const APP_ID = '8f1c2d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f';
 const ENV = {
