@@ -14,7 +14,9 @@ module.exports = {
   },
   // A path is left alone when any node_modules segment in it is ignored, so the nested strip-bom is
   // excepted at both node_modules levels.
-  transformIgnorePatterns: ['/node_modules/(?!jose/|strip-bom/|@microsoft/app-manifest/node_modules/strip-bom/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!jose/|strip-bom/|@microsoft/app-manifest/node_modules/strip-bom/)',
+  ],
   // The French date models compile large regexes once per worker; two workers on a two-core machine.
   maxWorkers: 2,
   testTimeout: 30000,

@@ -135,7 +135,8 @@ export class Understander {
     const analysis = this.matcher.analyse(text);
     const last = context.lastTopic ? this.kb.topicsById.get(context.lastTopic) : undefined;
     const knowledge = this.matcher.decide(analysis, {
-      relatedTopics: last ? [last.id, ...last.related] : [],
+      lastTopic: last?.id,
+      relatedTopics: last?.related ?? [],
       inDomain: context.inDomain,
     });
     const smalltalkHits: Array<{ value: SmalltalkIntent; start: number; end: number }> = this.smalltalk.findAll(tokens);

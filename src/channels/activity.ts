@@ -70,6 +70,8 @@ export interface OutgoingActivity {
   entities?: Array<Record<string, unknown>>;
   inputHint?: string;
   value?: unknown;
+  /** channel-specific fields, e.g. Teams' feedbackLoopEnabled */
+  channelData?: Record<string, unknown>;
 }
 
 export interface CardAction {

@@ -1,6 +1,7 @@
 /**
- * Turns an incoming message activity into the core's ChannelInput: Teams mention tags removed, control
- * characters dropped, card submits read as choice values, and the conversation id hashed.
+ * Turns an incoming message activity into the core's ChannelInput: mention tags removed, control
+ * characters dropped, card submits read as choice values, and the conversation id hashed. Teams messages
+ * go through ./teams instead, which removes only the bot's own mention and keys channel threads apart.
  */
 import type { ChannelInput } from '../conversation/turnRunner';
 import type { IncomingActivity } from './activity';

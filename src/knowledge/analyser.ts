@@ -23,10 +23,20 @@ interface PhraseEntry {
   concept: string;
 }
 
+/** A separable phrase, "hand ... over": the second part may come up to MAX_GAP words after the first. */
+interface GapPhrase {
+  first: string[];
+  second: string[];
+  concept: string;
+}
+const MAX_GAP = 6;
+const GAP = ' ... ';
+
 export const CONCEPT_PREFIX = '#';
 
 export class Analyser {
   private readonly phrasesByFirst = new Map<string, PhraseEntry[]>();
+  private readonly gapPhrases: GapPhrase[] = [];
   private readonly anchorConcepts = new Set<string>();
   private readonly weakAnchorConcepts = new Set<string>();
   private readonly stopwords: Set<string>;
@@ -38,6 +48,11 @@ export class Analyser {
       if (concept.anchor === true) this.anchorConcepts.add(name);
       if (concept.anchor === 'weak') this.weakAnchorConcepts.add(name);
       for (const term of concept.terms) {
+        if (term.includes(GAP)) {
+          const [first, second] = term.split(GAP).map((part) => normalise(part).split(' ').filter(Boolean).map(stem));
+          if (first?.length && second?.length) this.gapPhrases.push({ first, second, concept: name });
+          continue;
+        }
         const tokens = normalise(term).split(' ').filter(Boolean).map(stem);
         if (tokens.length === 0) continue;
         const first = tokens[0] as string;
@@ -63,12 +78,39 @@ export class Analyser {
     return this.analyseStems(this.stems(text));
   }
 
-  analyseStems(stems: readonly string[]): Analysis {
+  /** Replaces a separable phrase ("hand one of its own people over") by its joined form. */
+  private joinSeparable(stems: readonly string[]): string[] {
+    const out = [...stems];
+    for (const g of this.gapPhrases) {
+      for (let i = 0; i + g.first.length <= out.length; i++) {
+        if (!g.first.every((t, k) => out[i + k] === t)) continue;
+        const from = i + g.first.length;
+        for (let j = from + 1; j <= Math.min(out.length - g.second.length, from + MAX_GAP); j++) {
+          if (g.second.every((t, k) => out[j + k] === t)) {
+            // The joined phrase takes the place of the first part; the words in between stay where they were.
+            out.splice(j, g.second.length);
+            out.splice(i, g.first.length, `${CONCEPT_PREFIX}${g.concept}`);
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  analyseStems(input: readonly string[]): Analysis {
+    const stems = this.gapPhrases.length > 0 ? this.joinSeparable(input) : input;
     const terms: string[] = [];
     const concepts = new Set<string>();
     let i = 0;
     while (i < stems.length) {
       const token = stems[i] as string;
+      if (token.startsWith(CONCEPT_PREFIX)) {
+        concepts.add(token.slice(CONCEPT_PREFIX.length));
+        terms.push(token);
+        i += 1;
+        continue;
+      }
       const phrase = this.phrasesByFirst.get(token)?.find((p) => p.tokens.every((t, k) => stems[i + k] === t));
       if (phrase) {
         concepts.add(phrase.concept);

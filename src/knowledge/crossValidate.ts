@@ -22,7 +22,7 @@ export function crossValidate(matcher: Matcher): CrossValidation {
   let correct = 0;
   for (const doc of matcher.documents) {
     if (doc.kind !== 'question') continue;
-    const got = matcher.rankFeatures(doc.features, new Set(), doc)[0]?.topicId ?? '(none)';
+    const got = matcher.rankFeatures(doc.features, new Map(), doc)[0]?.topicId ?? '(none)';
     const stats = perTopic.get(doc.label) ?? { total: 0, correct: 0 };
     stats.total += 1;
     total += 1;

@@ -22,22 +22,30 @@ const KEYWORD_WEIGHT = 1.5;
 /** Additive smoothing: how much an unseen term counts against a topic. Tuned on dev.jsonl (0.1-0.5 similar). */
 const SMOOTHING = 0.2;
 /** Naive Bayes is over-confident; dividing log-likelihoods by this spreads the posterior into usable scores. */
-const TEMPERATURE = 1.5;
+const TEMPERATURE = 2;
+/** How fast the temperature rises from 1 (a single feature) to TEMPERATURE as features add up. */
+const TEMPERATURE_STEP = 0.5;
 /**
  * At or above this posterior, with no runner-up close (ratio below), the answer is given outright. Tuned on
  * dev.jsonl for the fewest wrong answers (a confident reply to the wrong question is the harmful case).
  */
-export const ANSWER_THRESHOLD = 0.6;
+export const ANSWER_THRESHOLD = 0.5;
 /** Below the answer threshold but above this, the best topics are offered as "did you mean" choices. */
 export const CLARIFY_THRESHOLD = 0.1;
 /** When the runner-up has at least this share of the best posterior, the message is ambiguous between them. */
-export const AMBIGUITY_RATIO = 0.6;
+export const AMBIGUITY_RATIO = 0.65;
 /** A choice offered in "did you mean" has at least this share of the best posterior. */
 const CHOICE_RATIO = 0.2;
 /** Without a domain word (an anchor), only a clear-cut match is answered: this keeps weather and recipes out. */
 export const ANCHORLESS_ANSWER_THRESHOLD = 0.97;
+/** The concepts that name each tool, and how much the other tool's topics then weigh. */
+const EXTRADITION_CONCEPTS = ['extradition', 'extradition-act'] as const;
+const MLA_CONCEPTS = ['mla', 'mla-act', 'letters-rogatory'] as const;
+const OTHER_TOOL_WEIGHT = 0.3;
 /** Topics related to the previous answer weigh this much more: "and does he stay locked up?" after appeals. */
-const CONTEXT_BOOST = 1.5;
+const RELATED_BOOST = 1.5;
+/** The previous answer's own topic weighs more still: "and can the person give that protection up?" */
+const LAST_TOPIC_BOOST = 2;
 /** A term found in at most about a sixth of the topics tells which topic a message is about. */
 const INFORMATIVE_IDF = Math.log(1 + 6);
 /** Spelling correction: fuse.js score at most this (0 = exact) and a word of at least this many letters. */
@@ -56,7 +64,9 @@ export type MatchDecision =
   | { kind: 'none'; ranked: RankedTopic[] };
 
 export interface MatchContext {
-  /** the last answer's topic and its related topics: boosted */
+  /** the last answer's topic: boosted most */
+  lastTopic?: string;
+  /** the last answer's related topics: boosted */
   relatedTopics?: readonly string[];
   /** the conversation has already been about extradition or MLA: no anchor word needed */
   inDomain?: boolean;
@@ -159,17 +169,35 @@ export class Matcher {
   }
 
   /** Topics by posterior probability, best first; empty when the message shares no term with the content. */
-  rank(analysis: Analysis, boosted: ReadonlySet<string> = new Set()): RankedTopic[] {
-    return this.rankFeatures(features(analysis.terms), boosted);
+  rank(analysis: Analysis, boosts: ReadonlyMap<string, number> = new Map()): RankedTopic[] {
+    const ranked = this.rankFeatures(features(analysis.terms), boosts);
+    return this.preferNamedTool(ranked, analysis.concepts);
   }
 
-  rankFeatures(feats: readonly string[], boosted: ReadonlySet<string> = new Set(), leaveOut?: LabelledDoc): RankedTopic[] {
+  /**
+   * A message that names one tool only ("extradition" or "mutual legal assistance") is about that tool:
+   * the other tool's topics weigh less. Topics about the IAG and cooperation in general are left alone.
+   */
+  private preferNamedTool(ranked: RankedTopic[], concepts: ReadonlySet<string>): RankedTopic[] {
+    const names = (tool: readonly string[]) => tool.some((c) => concepts.has(c));
+    const extradition = names(EXTRADITION_CONCEPTS);
+    const mla = names(MLA_CONCEPTS);
+    if (extradition === mla || ranked.length === 0) return ranked;
+    const other = extradition ? 'mla.' : 'ext.';
+    const weighted = ranked.map((r) => (r.topicId.startsWith(other) ? { ...r, score: r.score * OTHER_TOOL_WEIGHT } : r));
+    const total = weighted.reduce((a, r) => a + r.score, 0);
+    return weighted.map((r) => ({ ...r, score: r.score / total })).sort((a, b) => b.score - a.score || a.topicId.localeCompare(b.topicId));
+  }
+
+  rankFeatures(feats: readonly string[], boosts: ReadonlyMap<string, number> = new Map(), leaveOut?: LabelledDoc): RankedTopic[] {
     if (this.model.knownCount(feats) === 0) return [];
     const logs = this.model.logLikelihoods(feats, leaveOut);
-    const boost = Math.log(CONTEXT_BOOST);
+    // Naive Bayes grows over-confident with every feature it multiplies in; one or two features need less
+    // spreading than a long message.
+    const temperature = Math.min(TEMPERATURE, 1 + (this.model.knownCount(feats) - 1) * TEMPERATURE_STEP);
     const p = posterior(
-      logs.map((l, i) => (boosted.has(this.model.labels[i]!) ? l + boost * TEMPERATURE : l)),
-      TEMPERATURE,
+      logs.map((l, i) => l + Math.log(boosts.get(this.model.labels[i]!) ?? 1) * temperature),
+      temperature,
     );
     return this.model.labels
       .map((topicId, i) => ({ topicId, score: p[i]! }))
@@ -181,11 +209,13 @@ export class Matcher {
    *   get a small boost, and a conversation already about extradition or MLA needs no anchor word.
    */
   decide(analysis: Analysis, context: MatchContext = {}): MatchDecision {
-    const related = new Set(context.relatedTopics ?? []);
-    const ranked = this.rank(analysis, related);
+    const boosts = new Map<string, number>();
+    for (const id of context.relatedTopics ?? []) boosts.set(id, RELATED_BOOST);
+    if (context.lastTopic) boosts.set(context.lastTopic, LAST_TOPIC_BOOST);
+    const ranked = this.rank(analysis, boosts);
     const top = ranked[0];
     if (!top) return { kind: 'none', ranked };
-    const anchored = analysis.anchored || related.size > 0 || context.inDomain === true;
+    const anchored = analysis.anchored || boosts.size > 0 || context.inDomain === true;
     const close = ranked.filter((r) => r.score >= top.score * AMBIGUITY_RATIO).slice(0, 3);
     if (!anchored) {
       return top.score >= ANCHORLESS_ANSWER_THRESHOLD && close.length === 1
@@ -193,6 +223,12 @@ export class Matcher {
         : { kind: 'none', ranked };
     }
     if (top.score >= ANSWER_THRESHOLD && close.length === 1) {
+      return { kind: 'answer', topicId: top.topicId, score: top.score, ranked };
+    }
+    // Close candidates that all belong to the conversation so far (the last answer and its related topics)
+    // are one thread: the best of them continues it rather than asking the user to choose.
+    const threadScore = close.reduce((sum, r) => sum + r.score, 0);
+    if (close.length > 1 && threadScore >= ANSWER_THRESHOLD && close.every((r) => boosts.has(r.topicId))) {
       return { kind: 'answer', topicId: top.topicId, score: top.score, ranked };
     }
     if (top.score >= CLARIFY_THRESHOLD) {

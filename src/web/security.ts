@@ -13,8 +13,12 @@ export interface CspOptions {
   frameAncestors?: string;
 }
 
+const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
+
 export function contentSecurityPolicy(options: CspOptions = {}): string {
-  const styles = options.styleNonce ? `'self' 'nonce-${options.styleNonce}'` : `'self'`;
+  // The empty-string hash admits only empty <style> elements: Web Chat creates some and fills them
+  // through the CSS object model, which the policy does not govern.
+  const styles = options.styleNonce ? `'self' 'nonce-${options.styleNonce}' '${EMPTY_STYLE_HASH}'` : `'self'`;
   return [
     `default-src 'none'`,
     `script-src 'self'`,

@@ -240,6 +240,11 @@ export function createWebRoutes(deps: WebRoutesDeps): WebRoutes {
     const method = req.method ?? 'GET';
     const isApi = path === '/api/webchat/conversations' || path === '/api/webchat/activities' || path === '/api/directline/token';
     if (!isApi) {
+      // Browsers ask for it on every page; there is none, and a 404 would fill their consoles.
+      if (path === '/favicon.ico') {
+        send(res, 204, '', 'image/x-icon', { 'cache-control': 'public, max-age=86400' });
+        return true;
+      }
       const isPage = path === '/' || path === '/chat';
       if (!isPage && !assets.has(path)) return false;
       if (method !== 'GET' && method !== 'HEAD') {

@@ -30,7 +30,6 @@ describe('Teams: citations on answers', () => {
         '@type': 'Message',
         '@context': 'https://schema.org',
         '@id': '',
-        additionalType: ['AIGeneratedContent'],
         citation: [
           {
             '@type': 'Claim',
@@ -55,6 +54,12 @@ describe('Teams: citations on answers', () => {
         ],
       },
     ]);
+  });
+
+  it('does not label answers as machine-generated: they are written content', () => {
+    const [entity] = teamsChannel.replyParts(answer, 'en').entities;
+    expect(entity).toBeDefined();
+    expect(entity).not.toHaveProperty('additionalType');
   });
 
   it('puts a [n] marker in the text where each source link was', () => {
@@ -211,5 +216,58 @@ describe('Teams: Adaptive Cards', () => {
 
   it('keeps a version the card already names', () => {
     expect(teamsChannel.limitActions({ type: 'AdaptiveCard', version: '1.4' }).version).toBe('1.4');
+  });
+});
+
+describe('Teams: replies as sent', () => {
+  const options = {
+    locale: 'en' as const,
+    outcome: { route: 'answer' as const, topic: 'ext.definition' },
+    sourcesLabel: 'Sources',
+  };
+  const routeEntity = { type: 'iag.route', route: 'answer', topic: 'ext.definition', locale: 'en' };
+
+  it('sends an answer as text with its citations, the feedback buttons and the route entity', () => {
+    const [activity] = teamsChannel.render([answer], options);
+    expect(activity!.attachments).toBeUndefined();
+    expect(activity!.text).toContain('Sources: [1] [2]');
+    expect(activity!.entities).toEqual([teamsChannel.citationEntity(answer, 'en'), routeEntity]);
+    expect(activity!.channelData).toEqual({ feedbackLoopEnabled: true });
+  });
+
+  it('cuts a long choice list to six buttons and still shows every option in the card text', () => {
+    const choices = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({ value: `c${i}`, label: `Option ${i}` }));
+    const message: OutgoingMessage = {
+      kind: 'choices',
+      body: 'Which one?',
+      text: ['Which one?', ...choices.map((c, i) => `${i + 1}. ${c.label}`)].join('\n'),
+      choices,
+    };
+    const [activity] = teamsChannel.render([message], { ...options, outcome: { route: 'clarify' } });
+    const card = activity!.attachments![0]!.content as AdaptiveCard;
+    expect(teamsChannel.cardProblems(card)).toEqual([]);
+    expect(card.actions).toHaveLength(6);
+    expect(JSON.stringify(card.body)).toContain('8. Option 8');
+    expect(activity!.channelData).toBeUndefined();
+  });
+
+  it('keeps a contact as a card with its links, within the Teams limits', () => {
+    const contact: OutgoingMessage = {
+      kind: 'contact',
+      text: 'Call the IAG',
+      title: 'International Assistance Group',
+      contactLines: [{ label: 'Phone', value: '613-957-4758', href: 'tel:+16139574758' }],
+      sources: Array.from({ length: 8 }, (_, i) => `https://www.justice.gc.ca/page-${i}.html`),
+    };
+    const [activity] = teamsChannel.render([contact], {
+      ...options,
+      outcome: { route: 'contact', contact: 'iag' },
+    });
+    const card = activity!.attachments![0]!.content as AdaptiveCard;
+    expect(teamsChannel.cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('tel:+16139574758');
+    expect(activity!.entities).toEqual([
+      { type: 'iag.route', route: 'contact', contact: 'iag', locale: 'en' },
+    ]);
   });
 });

@@ -18,7 +18,7 @@ type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A copy of the card with its version set and every action list cut to six. */
-export function limitActions<T extends AdaptiveCard>(card: T): T {
+export function limitActions<T extends { type: 'AdaptiveCard'; version?: string }>(card: T): T {
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(visit);
     if (!isNode(node)) return node;

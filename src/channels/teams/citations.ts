@@ -2,6 +2,9 @@
  * The answer's official sources as Teams citations: a `https://schema.org/Message` entity whose
  * `citation` list Teams shows as numbered references, each opening the source page. The text carries the
  * matching [1], [2] markers where the source links were.
+ *
+ * The entity has no `additionalType`: its one value marks a message as machine-generated, and Teams would
+ * label every answer so, while the answers are written and reviewed content from knowledge/.
  */
 import type { OutgoingMessage } from '../../conversation/render';
 import type { Entity } from './activity';
@@ -17,7 +20,6 @@ export interface MessageEntity extends Entity {
   '@type': 'Message';
   '@context': 'https://schema.org';
   '@id': '';
-  additionalType: ['AIGeneratedContent'];
   citation: Citation[];
 }
 
@@ -89,7 +91,6 @@ export function citationEntity(message: OutgoingMessage, locale: 'en' | 'fr'): M
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    additionalType: ['AIGeneratedContent'],
     citation: sources.map((url, i) => ({
       '@type': 'Claim',
       position: i + 1,

@@ -1,5 +1,6 @@
 /** Where replies go and when to say welcome, by Teams' rules. */
-import { scopeOf, type TeamsActivity } from './activity';
+import { conversationKey as storageKey } from '../conversationKey';
+import { scopeOf, TEAMS_CHANNEL_ID, type TeamsActivity } from './activity';
 
 /**
  * The address of a reply. In a channel the reply stays in the thread of the message: Teams names the
@@ -15,10 +16,11 @@ export function replyAddress(activity: TeamsActivity): { conversationId: string;
 
 /**
  * The key the conversation state is stored under: one per personal chat, per group chat and per
- * channel thread, so two threads of one channel never share a dialog.
+ * channel thread, so two threads of one channel never share a dialog. Hashed like every other
+ * channel's key: Teams conversation ids embed tenant and user identifiers.
  */
 export function conversationKey(activity: TeamsActivity): string {
-  return `msteams:${replyAddress(activity).conversationId}`;
+  return storageKey(TEAMS_CHANNEL_ID, replyAddress(activity).conversationId);
 }
 
 /**

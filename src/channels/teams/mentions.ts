@@ -4,6 +4,7 @@
  * (found by the recipient id, never by name alone, since two apps can share a display name); other
  * people's mentions keep their name as plain words.
  */
+import { choiceValue } from '../channelInput';
 import { scopeOf, type Entity, type TeamsActivity } from './activity';
 
 interface MentionEntity extends Entity {
@@ -50,12 +51,15 @@ export function stripBotMention(activity: TeamsActivity): string {
     .trim();
 }
 
-/** A card's Action.Submit comes back as a message with a value object and no text. */
+/**
+ * A button of the assistant's own choice card comes back as a message with no text and the value
+ * {choice: "..."}; another app's card payload is not taken for one.
+ */
 export function isCardSubmit(activity: TeamsActivity): boolean {
   return (
     activity.type === 'message' &&
     typeof activity.value === 'object' &&
-    activity.value !== null &&
+    choiceValue(activity.value) !== undefined &&
     !activity.text?.trim()
   );
 }

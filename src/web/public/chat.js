@@ -54,7 +54,9 @@
     var status = 0;
     var statusObservers = [];
     var activityObservers = [];
-    var pending = [];
+    // Every subscriber gets the whole conversation so far: Web Chat subscribes once to start the
+    // connection and again, later, to read the activities.
+    var history = [];
     var session = null;
     var connecting = null;
 
@@ -64,10 +66,7 @@
     }
 
     function emit(activity) {
-      if (!activityObservers.length) {
-        pending.push(activity);
-        return;
-      }
+      history.push(activity);
       activityObservers.forEach(function (o) { o.next(activity); });
     }
 
@@ -100,10 +99,8 @@
         return function () { statusObservers = statusObservers.filter(function (o) { return o !== observer; }); };
       }),
       activity$: new Observable(function (observer) {
+        history.forEach(function (a) { observer.next(a); });
         activityObservers.push(observer);
-        var queued = pending;
-        pending = [];
-        queued.forEach(function (a) { observer.next(a); });
         connect().catch(function () {});
         return function () { activityObservers = activityObservers.filter(function (o) { return o !== observer; }); };
       }),
@@ -210,7 +207,8 @@
     if (host.getAttribute('data-mode') === 'directline') {
       postJson('/api/directline/token', {})
         .then(function (t) {
-          render(window.WebChat.createDirectLine({ token: t.token, domain: t.domain }), t.userId);
+          // The user id is inside the token; Web Chat refuses dl_ ids given beside it.
+          render(window.WebChat.createDirectLine({ token: t.token, domain: t.domain }), undefined);
         })
         .catch(function () { showFailure(host, statusEl); });
       return;
