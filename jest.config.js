@@ -20,4 +20,5 @@ module.exports = {
   // The French date models compile large regexes once per worker; two workers on a two-core machine.
   maxWorkers: 2,
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };

@@ -55,6 +55,9 @@ export function routeContact(context: DialogContext, understanding: Understandin
   }
   if (resolution.kind === 'public') return { ...answerTopic('iag.who-contacts', 'public'), speaker };
   if (resolution.kind === 'needRole') {
+    // "Who may contact the IAG directly?" asks about the rules, not for a door.
+    const k = understanding.knowledge;
+    if (mentionsIag && k.kind === 'answer' && k.topicId === 'iag.who-contacts') return { ...answerTopic('iag.who-contacts'), speaker };
     // Someone who only asks for the IAG's own details gets them; the card says who should use them.
     if (mentionsIag || context.askedRole) {
       return mentionsIag

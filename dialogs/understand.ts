@@ -134,10 +134,13 @@ export class Understander {
     const language = detectLanguage(text);
     const analysis = this.matcher.analyse(text);
     const last = context.lastTopic ? this.kb.topicsById.get(context.lastTopic) : undefined;
+    const speaker = this.speaker.recognise(text);
+    // Police, prosecutors, judges and central authorities who say who they are write about this domain.
+    const official = speaker.role === 'law-enforcement' || speaker.role === 'central-authority';
     const knowledge = this.matcher.decide(analysis, {
       lastTopic: last?.id,
       relatedTopics: last?.related ?? [],
-      inDomain: context.inDomain,
+      inDomain: context.inDomain === true || official,
     });
     const smalltalkHits: Array<{ value: SmalltalkIntent; start: number; end: number }> = this.smalltalk.findAll(tokens);
     const folded = tokens.join(' ');
@@ -159,9 +162,9 @@ export class Understander {
       contactPerson: this.contactPerson.findAll(tokens).length > 0,
       startOver: this.startOver.findAll(tokens).length > 0 && tokens.length <= 6,
       unknownCountry: this.unknownCountry.findAll(tokens).length > 0,
-      speaker: this.speaker.recognise(text),
+      speaker,
       knowledge,
-      anchored: analysis.anchored,
+      anchored: analysis.anchored || official,
       concepts: [...analysis.concepts],
       personalData: hasPersonalData(text),
       contentWords,
@@ -206,7 +209,8 @@ export class Understander {
    */
   private pickSmalltalk(intents: SmalltalkIntent[], contentWords: number): SmalltalkIntent | undefined {
     if (intents.length === 0) return undefined;
-    if (intents.includes('language')) return 'language';
+    // "In French, please" is a language request; "what is the IAG called in French?" is a question.
+    if (intents.includes('language') && contentWords <= 3) return 'language';
     const order: SmalltalkIntent[] = ['identity', 'help', 'goodbye', 'thanks', 'greeting'];
     const intent = order.find((i) => intents.includes(i));
     if (!intent) return undefined;

@@ -1,4 +1,5 @@
 import { AppError } from './errors';
+import { DEFAULT_DIRECT_LINE_ENDPOINT } from './web/directLineToken';
 
 /**
  * Configuration from the environment, read in one place. Every variable has an embedded default so
@@ -22,6 +23,8 @@ export interface Config {
   /** anonymous mode: no app id is configured */
   anonymous: boolean;
   storage: StorageConfig;
+  /** production mode of the website: Web Chat connects through Azure Direct Line with tokens from us */
+  directLine?: { secret: string; endpoint: string };
 }
 
 export const DEFAULT_CONTAINER = 'iag-conversations';
@@ -55,6 +58,22 @@ function flag(name: string, value: string | undefined): boolean {
 /** The Bot Framework names (MicrosoftApp*) or the Agents SDK names (clientId, clientSecret, tenantId). */
 const first = (...values: Array<string | undefined>): string | undefined =>
   values.map((v) => v?.trim()).find((v) => v) || undefined;
+
+function directLine(env: NodeJS.ProcessEnv): Config['directLine'] {
+  const secret = first(env.DIRECT_LINE_SECRET);
+  const endpoint = first(env.DIRECT_LINE_ENDPOINT) ?? DEFAULT_DIRECT_LINE_ENDPOINT;
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw invalid(`DIRECT_LINE_ENDPOINT must be a URL, not "${endpoint}"`);
+  }
+  // The secret travels in this request: only over TLS, except to a local test service.
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:'))
+    throw invalid(`DIRECT_LINE_ENDPOINT must be an https URL, not "${endpoint}"`);
+  return secret ? { secret, endpoint } : undefined;
+}
 
 function storage(env: NodeJS.ProcessEnv): StorageConfig {
   const kind = (env.STORAGE ?? '').trim().toLowerCase();
@@ -95,5 +114,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     credentials,
     anonymous,
     storage: storage(env),
+    directLine: directLine(env),
   };
 }

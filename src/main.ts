@@ -14,6 +14,7 @@ import { AssistantBot, referenceIdFrom } from './channels/assistantBot';
 import { guardStorage } from './channels/storageGuard';
 import { createHost } from './hosts';
 import { createBlobStorage } from './storage/blobStorage';
+import { createWebRoutes } from './web/webRoutes';
 
 async function openStorage(config: Config, logger: Logger): Promise<Storage<StoredConversation>> {
   if (config.storage.kind === 'memory') return new MemoryStorage<StoredConversation>();
@@ -47,12 +48,21 @@ async function main(): Promise<void> {
       'No MicrosoftAppId/clientId configured: local mode, /api/messages accepts unauthenticated requests. Configure the app registration before exposing this server.',
     );
   }
+  const web = createWebRoutes({
+    assistant,
+    runner,
+    logger,
+    referenceId,
+    directLine: config.directLine,
+    isReady: () => ready,
+  });
   const app = buildServer({
     isReady: () => ready,
     host,
     requireAuth: !config.anonymous,
     logger,
     referenceId,
+    web,
   });
   app.server.listen(config.port, config.host, () => {
     const { port } = app.server.address() as AddressInfo;

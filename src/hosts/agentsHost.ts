@@ -2,7 +2,8 @@
  * The Microsoft 365 Agents SDK host (the default). Uses the SDK's CloudAdapter only, not AgentApplication:
  * AgentApplication 1.5-1.8 saves its turn state only when an afterTurn handler exists, and the turn
  * runner keeps its own state anyway. The SDK's expectReplies body holds Activity instances whose JSON
- * has `_channelId` instead of `channelId`; the body is rewritten to the wire format here.
+ * has `_channelId` instead of `channelId`; the body is rewritten to the wire format here. A body the
+ * SDK cannot parse is a 400 here, before `process` would throw on it.
  */
 import {
   CloudAdapter,
@@ -15,6 +16,7 @@ import type { AssistantBot, BotLogger } from '../channels/assistantBot';
 import type { OutgoingActivity } from '../channels/activity';
 import type { TurnContextLike } from '../channels/turnContext';
 import type { BotCredentials, BotHost, HostRequest, HostResponse } from './host';
+import { sdkRefusal } from './agentsActivityCheck';
 import { RecordedResponse } from './recordedResponse';
 
 /**
@@ -74,6 +76,8 @@ export function createAgentsHost(options: {
         });
         if (!authorized) return { status: 401 };
       }
+      const refusal = sdkRefusal(activity);
+      if (refusal) return { status: 400, body: { error: `not an activity: ${refusal}` } };
       await adapter.process(request, response, async (context) => {
         const turn = wrap(context, activity);
         try {

@@ -38,6 +38,13 @@ export const AMBIGUITY_RATIO = 0.65;
 const CHOICE_RATIO = 0.2;
 /** Without a domain word (an anchor), only a clear-cut match is answered: this keeps weather and recipes out. */
 export const ANCHORLESS_ANSWER_THRESHOLD = 0.97;
+/** A tool named alone is a question about what it is. */
+const TOOL_DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
+  ['extradition', 'ext.definition'],
+  ['mla', 'mla.definition'],
+];
+/** Words that leave a bare tool name a definition question ("what is", "explain", "Canada"). */
+const DEFINITION_FILLER = new Set(['#definition', '#canada', 'exact', 'simpl', 'simple', 'basic', 'basically', 'svp', 'plai']);
 /** The concepts that name each tool, and how much the other tool's topics then weigh. */
 const EXTRADITION_CONCEPTS = ['extradition', 'extradition-act'] as const;
 const MLA_CONCEPTS = ['mla', 'mla-act', 'letters-rogatory'] as const;
@@ -51,6 +58,8 @@ const INFORMATIVE_IDF = Math.log(1 + 6);
 /** Spelling correction: fuse.js score at most this (0 = exact) and a word of at least this many letters. */
 const SPELLING_MAX_SCORE = 0.22;
 const SPELLING_MIN_LENGTH = 5;
+/** Bound on remembered corrections (memory stays flat under any input). */
+const CORRECTIONS_KEPT = 5000;
 
 export interface RankedTopic {
   topicId: string;
@@ -109,7 +118,10 @@ export class Matcher {
   readonly documents: Array<LabelledDoc & { text: string; kind: 'question' | 'other' }>;
   private readonly idf = new Map<string, number>();
   private readonly vocabulary = new Set<string>();
-  private readonly speller: Fuse<string>;
+  /** one fuse.js index per word length: a correction is at most one letter longer or shorter */
+  private readonly spellers = new Map<number, Fuse<string>>();
+  /** corrections already made: the same unknown words come back again and again */
+  private readonly corrections = new Map<string, string>();
   private readonly protectedWords: Set<string>;
   private readonly ignoredWords: Set<string>;
 
@@ -136,22 +148,39 @@ export class Matcher {
       }
     }
     for (const [f, set] of topicsWith) this.idf.set(f, Math.log(1 + topics.length / set.size));
-    this.speller = new Fuse([...this.vocabulary].filter((w) => w.length >= SPELLING_MIN_LENGTH - 1), {
-      includeScore: true,
-      threshold: SPELLING_MAX_SCORE,
-      ignoreLocation: true,
-    });
+    const byLength = new Map<number, string[]>();
+    for (const w of this.vocabulary) {
+      if (w.length < SPELLING_MIN_LENGTH - 1) continue;
+      byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+    }
+    for (const [length, words] of byLength) {
+      this.spellers.set(length, new Fuse(words, { includeScore: true, threshold: SPELLING_MAX_SCORE, ignoreLocation: true }));
+    }
   }
 
   /** Replaces misspelt words with the closest content word, leaving known and protected words alone. */
   correct(stems: readonly string[]): string[] {
     return stems.map((s) => {
       if (s.length < SPELLING_MIN_LENGTH || this.vocabulary.has(s) || this.protectedWords.has(s)) return s;
-      const best = this.speller.search(s, { limit: 1 })[0];
-      if (!best || (best.score ?? 1) > SPELLING_MAX_SCORE) return s;
-      // One letter more or less at most: "special" must not become "speciality".
-      return Math.abs(best.item.length - s.length) <= 1 ? best.item : s;
+      const cached = this.corrections.get(s);
+      if (cached !== undefined) return cached;
+      const corrected = this.closestWord(s);
+      if (this.corrections.size >= CORRECTIONS_KEPT) this.corrections.clear();
+      this.corrections.set(s, corrected);
+      return corrected;
     });
+  }
+
+  /**
+   * One letter more or less at most: "special" must not become "speciality". A dropped letter is the most
+   * common slip ("arest", "provisonal"), so a word one letter longer is tried first.
+   */
+  private closestWord(word: string): string {
+    for (const length of [word.length + 1, word.length, word.length - 1]) {
+      const hit = this.spellers.get(length)?.search(word, { limit: 1 })[0];
+      if (hit && (hit.score ?? 1) <= SPELLING_MAX_SCORE) return hit.item;
+    }
+    return word;
   }
 
   analyse(text: string): Analysis {
@@ -216,6 +245,8 @@ export class Matcher {
     const top = ranked[0];
     if (!top) return { kind: 'none', ranked };
     const anchored = analysis.anchored || boosts.size > 0 || context.inDomain === true;
+    const definition = this.toolDefinition(analysis);
+    if (definition) return { kind: 'answer', topicId: definition, score: 1, ranked };
     const close = ranked.filter((r) => r.score >= top.score * AMBIGUITY_RATIO).slice(0, 3);
     if (!anchored) {
       return top.score >= ANCHORLESS_ANSWER_THRESHOLD && close.length === 1
@@ -236,6 +267,19 @@ export class Matcher {
       return { kind: 'ambiguous', candidates: candidates.map((r) => r.topicId), ranked };
     }
     return { kind: 'none', ranked };
+  }
+
+  /**
+   * A message that names a tool and nothing else the content knows ("extradition?", "MLA c'est quoi",
+   * "what is mutual legal assistance exactly") asks what the tool is.
+   */
+  private toolDefinition(analysis: Analysis): string | undefined {
+    const tools = TOOL_DEFINITIONS.filter(([concept]) => analysis.concepts.has(concept));
+    if (tools.length !== 1) return undefined;
+    const others = analysis.terms.filter(
+      (t) => !DEFINITION_FILLER.has(t) && t !== `${CONCEPT_PREFIX}${tools[0]![0]}` && this.model.has(t),
+    );
+    return others.length === 0 ? tools[0]![1] : undefined;
   }
 
   search(text: string, context: MatchContext = {}): MatchDecision {
