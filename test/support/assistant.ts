@@ -32,7 +32,6 @@ export function describeWithShared(name: string, fn: () => void): void {
     });
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED "${name}": ../shared is not beside the project (${SHARED_DIR}).`);
   describe.skip(name, fn);
 }
