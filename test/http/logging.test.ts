@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { conversationKey, logKey } from '../../src/channels/conversationKey';
 import { createLogger, redactPersonalData } from '../../src/logging';
 import {
   activitiesOf,
@@ -21,6 +22,15 @@ const SEEDED = {
 };
 const ALL = [...SEEDED.phones, ...SEEDED.emails, ...SEEDED.words];
 const digitsOf = (s: string) => s.replace(/\D/g, '');
+
+/** A conversation whose log key has digits a phone recognizer takes for a number. */
+function conversationWithPhoneLikeKey(channelId: string): { id: string; key: string } {
+  for (let n = 0; ; n++) {
+    const id = `phone-like-${n}`;
+    const key = logKey(conversationKey(channelId, id));
+    if (redactPersonalData(key) !== key) return { id, key };
+  }
+}
 
 describe.each(SDKS)('the logs of the %s host', (sdk) => {
   it('hold one line per step with a hashed key, and never the text, a phone number or an e-mail', async () => {
@@ -65,6 +75,40 @@ describe.each(SDKS)('the logs of the %s host', (sdk) => {
   });
 });
 
+describe.each(SDKS)('the conversation key in the logs of the %s host', (sdk) => {
+  it('is the hash itself, digits and all, while what the client sent is still scrubbed', async () => {
+    const app = await startApp(sdk);
+    try {
+      const conversation = conversationWithPhoneLikeKey(SEEDED.emails[1]!);
+      const res = await post(
+        app.url,
+        expectReplies(conversation.id, {
+          text: 'hello',
+          channelId: SEEDED.emails[1],
+          locale: SEEDED.phones[0],
+        }),
+      );
+      expect(res.status).toBe(200);
+      await post(app.url, { ...expectReplies(conversation.id), type: `ping ${SEEDED.phones[2]}` });
+
+      const output = app.logs.join('\n');
+      for (const secret of [SEEDED.emails[1]!, SEEDED.phones[0]!, SEEDED.phones[2]!])
+        expect(output).not.toContain(secret);
+      const lines = app.logs.map((l) => JSON.parse(l) as Json);
+      const turn = lines.filter((l) => ['turn.received', 'kb.match', 'reply.sent'].includes(String(l.event)));
+      expect(turn).toHaveLength(3);
+      for (const line of turn) expect(line.conv).toBe(conversation.key);
+      const received = turn.find((l) => l.event === 'turn.received')!;
+      expect(received.channel).toContain('[email]');
+      expect(received.locale).toContain('[phone]');
+      const ignored = lines.find((l) => l.event === 'activity.ignored')!;
+      expect(ignored.activityType).toContain('[phone]');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('the logger', () => {
   const capture = () => {
     const lines: string[] = [];
@@ -89,6 +133,40 @@ describe('the logger', () => {
     for (const secret of [...SEEDED.phones, ...SEEDED.emails]) expect(output).not.toContain(secret);
     expect(output).toContain('[email]');
     expect(output).toContain('[phone]');
+  });
+
+  it('writes its own identifiers as they are and scrubs every other field', () => {
+    const { lines, logger } = capture();
+    const key = conversationWithPhoneLikeKey('webchat').key;
+    logger.info(
+      {
+        event: 'turn.received',
+        conv: key,
+        reference: 'K7M2Q9P4',
+        topic: 'ext.definition',
+        route: 'answer',
+        ms: 613,
+        locale: 'fr-CA',
+        channel: `webchat ${SEEDED.phones[0]}`,
+        reason: `from ${SEEDED.emails[0]}`,
+        nested: { conv: { note: `call ${SEEDED.phones[3]}` } },
+      },
+      'turn received',
+    );
+    logger.info({ event: 'turn.received', conv: key, locale: `tel ${SEEDED.phones[1]}` }, 'turn received');
+    const [first, second] = lines.map((l) => JSON.parse(l) as Json);
+    expect(first).toMatchObject({
+      conv: key,
+      reference: 'K7M2Q9P4',
+      topic: 'ext.definition',
+      ms: 613,
+      locale: 'fr-CA',
+    });
+    expect(second?.conv).toBe(key);
+    const output = lines.join('');
+    for (const secret of [SEEDED.phones[0]!, SEEDED.emails[0]!, SEEDED.phones[3]!, SEEDED.phones[1]!])
+      expect(output).not.toContain(secret);
+    expect(second?.locale).toContain('[phone]');
   });
 
   it('finds what the recognizers find beyond the project patterns', () => {
