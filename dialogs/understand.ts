@@ -57,6 +57,8 @@ export interface UnderstandContext {
   pendingChoices?: Choice[];
   /** earlier messages were about extradition or mutual legal assistance */
   inDomain?: boolean;
+  /** what earlier messages said of the speaker's side */
+  speakerSide?: 'canadian' | 'foreign';
   now: Date;
 }
 
@@ -141,6 +143,7 @@ export class Understander {
       lastTopic: last?.id,
       relatedTopics: last?.related ?? [],
       inDomain: context.inDomain === true || official,
+      speakerSide: speaker.side ?? context.speakerSide,
     });
     const smalltalkHits: Array<{ value: SmalltalkIntent; start: number; end: number }> = this.smalltalk.findAll(tokens);
     const folded = tokens.join(' ');

@@ -18,6 +18,7 @@ import { toChannelInput } from './channelInput';
 import { conversationKey, logKey } from './conversationKey';
 import { renderActivities, textReply, type RenderOptions } from './renderActivities';
 import { isStorageFailure } from './storageGuard';
+import { logReplySent, logUnderstood } from './turnLog';
 import {
   AnsweredTopics,
   MemoryFeedbackStore,
@@ -136,18 +137,7 @@ export class AssistantBot {
     if (activity.deliveryMode !== EXPECT_REPLIES) await context.sendActivities([{ type: 'typing' }]);
     const started = this.deps.now();
     const result = await this.deps.runner.handleMessage(input);
-    this.deps.logger.info(
-      {
-        event: 'kb.match',
-        conv,
-        matchKind: result.trace.matchKind,
-        topic: result.trace.matchedTopic,
-        personalData: result.trace.personalData,
-        route: result.outcome.route,
-        ms: this.deps.now() - started,
-      },
-      'understood',
-    );
+    logUnderstood(this.deps.logger, conv, result, this.deps.now() - started);
     const replies = this.render(
       teams,
       result.messages,
@@ -158,20 +148,7 @@ export class AssistantBot {
       const sent = await context.sendActivities(replies);
       if (teams) this.rememberAnswers(result.messages, sentIds(sent), result.outcome.topic);
     }
-    this.deps.logger.info(
-      {
-        event: 'reply.sent',
-        conv,
-        route: result.outcome.route,
-        topic: result.outcome.topic,
-        contact: result.outcome.contact,
-        intent: result.outcome.intent,
-        locale: result.locale,
-        activities: replies.length,
-        replyLength: result.messages.reduce((n, m) => n + m.text.length, 0),
-      },
-      'reply sent',
-    );
+    logReplySent(this.deps.logger, conv, result, replies.length);
   }
 
   /** Teams names the message a feedback click rates only by the id it gave the message when sent. */

@@ -62,6 +62,7 @@ export class Assistant {
       lastTopic: context.lastTopic,
       pendingChoices: context.choices,
       inDomain: context.inDomain,
+      speakerSide: context.speaker.side,
       now: new Date(at),
     });
     const next = this.step(dialog, { type: 'user.message', understanding, at });

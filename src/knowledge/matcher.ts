@@ -45,6 +45,10 @@ const TOOL_DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
 ];
 /** Words that leave a bare tool name a definition question ("what is", "explain", "Canada"). */
 const DEFINITION_FILLER = new Set(['#definition', '#canada', 'exact', 'simpl', 'simple', 'basic', 'basically', 'svp', 'plai']);
+/** Topics about requests made BY Canada, and how the speaker's side weighs them. */
+const OUTGOING_TOPIC = /\.by-canada(-how)?$/;
+const OUTGOING_WEIGHT_FOR_CANADIANS = 2;
+const OUTGOING_WEIGHT_FOR_FOREIGNERS = 0.5;
 /** The concepts that name each tool, and how much the other tool's topics then weigh. */
 const EXTRADITION_CONCEPTS = ['extradition', 'extradition-act'] as const;
 const MLA_CONCEPTS = ['mla', 'mla-act', 'letters-rogatory'] as const;
@@ -79,6 +83,11 @@ export interface MatchContext {
   relatedTopics?: readonly string[];
   /** the conversation has already been about extradition or MLA: no anchor word needed */
   inDomain?: boolean;
+  /**
+   * Where the speaker works, when known: Canadian police and prosecutors ask about requests BY Canada,
+   * foreign officers about requests TO Canada, even in the same words.
+   */
+  speakerSide?: 'canadian' | 'foreign';
 }
 
 export interface MatcherOptions {
@@ -241,7 +250,7 @@ export class Matcher {
     const boosts = new Map<string, number>();
     for (const id of context.relatedTopics ?? []) boosts.set(id, RELATED_BOOST);
     if (context.lastTopic) boosts.set(context.lastTopic, LAST_TOPIC_BOOST);
-    const ranked = this.rank(analysis, boosts);
+    const ranked = this.preferDirection(this.rank(analysis, boosts), context.speakerSide);
     const top = ranked[0];
     if (!top) return { kind: 'none', ranked };
     const anchored = analysis.anchored || boosts.size > 0 || context.inDomain === true;
@@ -267,6 +276,15 @@ export class Matcher {
       return { kind: 'ambiguous', candidates: candidates.map((r) => r.topicId), ranked };
     }
     return { kind: 'none', ranked };
+  }
+
+  /** Requests by Canada for a Canadian speaker, requests to Canada for a foreign one. */
+  private preferDirection(ranked: RankedTopic[], side: MatchContext['speakerSide']): RankedTopic[] {
+    if (!side || ranked.length === 0) return ranked;
+    const factor = side === 'canadian' ? OUTGOING_WEIGHT_FOR_CANADIANS : OUTGOING_WEIGHT_FOR_FOREIGNERS;
+    const weighted = ranked.map((r) => (OUTGOING_TOPIC.test(r.topicId) ? { ...r, score: r.score * factor } : r));
+    const total = weighted.reduce((a, r) => a + r.score, 0);
+    return weighted.map((r) => ({ ...r, score: r.score / total })).sort((a, b) => b.score - a.score || a.topicId.localeCompare(b.topicId));
   }
 
   /**

@@ -15,6 +15,7 @@ import { cleanText, choiceValue } from '../channels/channelInput';
 import { conversationKey, logKey } from '../channels/conversationKey';
 import { renderActivities, textReply } from '../channels/renderActivities';
 import { isStorageFailure } from '../channels/storageGuard';
+import { logReplySent, logUnderstood } from '../channels/turnLog';
 
 export const WEBCHAT_CHANNEL = 'webchat';
 export const BOT_ACCOUNT = { id: 'iag-assistant', name: 'IAG', role: 'bot' } as const;
@@ -212,38 +213,14 @@ export class EmbeddedConversations {
         conversationKey: session.key,
         at: this.deps.now(),
       });
-      this.deps.logger.info(
-        {
-          event: 'kb.match',
-          conv,
-          matchKind: result.trace.matchKind,
-          topic: result.trace.matchedTopic,
-          personalData: result.trace.personalData,
-          route: result.outcome.route,
-          ms: this.deps.now() - started,
-        },
-        'understood',
-      );
+      logUnderstood(this.deps.logger, conv, result, this.deps.now() - started);
       replies = renderActivities(result.messages, {
         channelId: WEBCHAT_CHANNEL,
         locale: result.locale,
         outcome: result.outcome,
         sourcesLabel: this.sourcesLabel(result.locale),
       });
-      this.deps.logger.info(
-        {
-          event: 'reply.sent',
-          conv,
-          route: result.outcome.route,
-          topic: result.outcome.topic,
-          contact: result.outcome.contact,
-          intent: result.outcome.intent,
-          locale: result.locale,
-          activities: replies.length,
-          replyLength: result.messages.reduce((n, m) => n + m.text.length, 0),
-        },
-        'reply sent',
-      );
+      logReplySent(this.deps.logger, conv, result, replies.length);
     } catch (error) {
       replies = [this.errorReply(error, conv, locale)];
     }
