@@ -39,13 +39,24 @@ function card(message: OutgoingMessage, body: Element[], actions: Element[]): Ad
   };
 }
 
+/**
+ * A source button says where it leads ("Sources: justice.gc.ca"), so that a screen-reader user choosing
+ * among buttons hears more than a number. Archived pages are named for the Library and Archives Canada.
+ */
+export function sourceTitle(url: string, sourcesLabel: string): string {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return sourcesLabel;
+  }
+  const name = host.endsWith('archive-it.org') ? 'Library and Archives Canada / Bibliothèque et Archives Canada' : host;
+  return `${sourcesLabel}: ${name}`;
+}
+
 function sourceActions(message: OutgoingMessage, sourcesLabel: string): Element[] {
   const sources = message.sources ?? [];
-  return sources.map((url, i) => ({
-    type: 'Action.OpenUrl',
-    title: sources.length > 1 ? `${sourcesLabel} ${i + 1}` : sourcesLabel,
-    url,
-  }));
+  return sources.map((url) => ({ type: 'Action.OpenUrl', title: sourceTitle(url, sourcesLabel), url }));
 }
 
 const title = (text: string | undefined): Element[] =>

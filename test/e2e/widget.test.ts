@@ -135,7 +135,7 @@ describeWithChromium('the website in Chromium', () => {
     };
     const sources = card.actions.filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
     expect(sources.length).toBeGreaterThan(0);
-    await page.locator(BOT_ACTIVITY).last().getByRole('button', { name: /^Sources?( 1)?$/ }).click();
+    await page.locator(BOT_ACTIVITY).last().getByRole('button', { name: /^Sources?:/ }).first().click();
     expect(await page.evaluate<string[]>('window.__opened')).toEqual([sources[0]]);
     expect(sources[0]).toMatch(/^https:\/\//);
     await shot(page, '02-answer-en');
