@@ -33,7 +33,7 @@ export const ANSWER_THRESHOLD = 0.5;
 /** Below the answer threshold but above this, the best topics are offered as "did you mean" choices. */
 export const CLARIFY_THRESHOLD = 0.1;
 /** When the runner-up has at least this share of the best posterior, the message is ambiguous between them. */
-export const AMBIGUITY_RATIO = 0.65;
+export const AMBIGUITY_RATIO = 0.8;
 /** A choice offered in "did you mean" has at least this share of the best posterior. */
 const CHOICE_RATIO = 0.2;
 /** Without a domain word (an anchor), only a clear-cut match is answered: this keeps weather and recipes out. */
@@ -160,7 +160,9 @@ export class Matcher {
     const byLength = new Map<number, string[]>();
     for (const w of this.vocabulary) {
       if (w.length < SPELLING_MIN_LENGTH - 1) continue;
-      byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+      const words = byLength.get(w.length);
+      if (words) words.push(w);
+      else byLength.set(w.length, [w]);
     }
     for (const [length, words] of byLength) {
       this.spellers.set(length, new Fuse(words, { includeScore: true, threshold: SPELLING_MAX_SCORE, ignoreLocation: true }));
