@@ -38,10 +38,12 @@ export const AMBIGUITY_RATIO = 0.8;
 const CHOICE_RATIO = 0.2;
 /** Without a domain word (an anchor), only a clear-cut match is answered: this keeps weather and recipes out. */
 export const ANCHORLESS_ANSWER_THRESHOLD = 0.97;
-/** A tool named alone is a question about what it is. */
+/** A tool, or its Act, named alone is a question about what it is. */
 const TOOL_DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
   ['extradition', 'ext.definition'],
   ['mla', 'mla.definition'],
+  ['extradition-act', 'ext.law'],
+  ['mla-act', 'mla.law'],
 ];
 /** Words that leave a bare tool name a definition question ("what is", "explain", "Canada"). */
 const DEFINITION_FILLER = new Set(['#definition', '#canada', 'exact', 'simpl', 'simple', 'basic', 'basically', 'svp', 'plai']);
