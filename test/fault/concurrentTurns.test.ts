@@ -104,6 +104,8 @@ describeWithAzurite('two turns of one conversation at once, on Blob storage', ()
     const storage = await withStorage(true);
     const { contact } = await raceRoleAndCountry('race-2');
     expect(storage.conflicts).toBe(0);
-    expect(contact).toMatchObject({ route: 'clarify' });
+    // One of the two facts was overwritten: the assistant cannot route to France with the role and the
+    // country both known.
+    expect(contact).not.toMatchObject({ route: 'contact', contact: 'fr' });
   });
 });
