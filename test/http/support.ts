@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { AssistantBot } from '../../src/channels/assistantBot';
 import { guardStorage } from '../../src/channels/storageGuard';
+import type { FeedbackStore } from '../../src/channels/teams';
 import { MemoryStorage, type Storage } from '../../src/conversation/storage';
 import { TurnRunner, type StoredConversation } from '../../src/conversation/turnRunner';
 import { createHost, type BotCredentials, type BotSdk } from '../../src/hosts';
@@ -33,6 +34,20 @@ export interface AppOptions {
   credentials?: BotCredentials;
   storage?: Storage<StoredConversation>;
   references?: string[];
+  /** where Teams feedback clicks go (the bot keeps them in memory when not given) */
+  feedback?: FeedbackStore;
+}
+
+/** A debug-level logger whose JSON lines the test can read. */
+export function captureLogs(): { logs: string[]; logger: ReturnType<typeof createLogger> } {
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logs, logger: createLogger({ level: 'debug', destination }) };
 }
 
 function listen(server: Server): Promise<string> {
@@ -49,14 +64,7 @@ function close(server: Server): Promise<void> {
 }
 
 export async function startApp(sdk: BotSdk, options: AppOptions = {}): Promise<RunningApp> {
-  const logs: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination });
+  const { logs, logger } = captureLogs();
   const assistant = testAssistant();
   const storage = options.storage ?? new MemoryStorage<StoredConversation>();
   const runner = new TurnRunner(assistant, guardStorage(storage), logger);
@@ -64,7 +72,14 @@ export async function startApp(sdk: BotSdk, options: AppOptions = {}): Promise<R
   const references = options.references ?? [];
   let n = 0;
   const referenceId = () => references[n++] ?? `REF${n}`;
-  const bot = new AssistantBot({ assistant, runner, logger, now: () => clock.now, referenceId });
+  const bot = new AssistantBot({
+    assistant,
+    runner,
+    logger,
+    now: () => clock.now,
+    referenceId,
+    ...(options.feedback ? { feedback: options.feedback } : {}),
+  });
   const credentials = options.credentials ?? {};
   const host = createHost(sdk, { bot, credentials, logger });
   const app = buildServer({

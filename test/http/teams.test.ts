@@ -3,15 +3,10 @@
  * each host, replies received by the fake Bot Framework connector (normal delivery, as Teams uses) or
  * in the response body (expectReplies).
  */
-import { Writable } from 'node:stream';
-import { AssistantBot } from '../../src/channels/assistantBot';
-import { guardStorage } from '../../src/channels/storageGuard';
 import { MemoryFeedbackStore, teamsChannel, type TeamsActivity } from '../../src/channels/teams';
+import type { BotSdk } from '../../src/hosts';
 import { MemoryStorage } from '../../src/conversation/storage';
 import { TurnRunner, type StoredConversation } from '../../src/conversation/turnRunner';
-import { createHost, type BotSdk } from '../../src/hosts';
-import { createLogger } from '../../src/logging';
-import { buildServer } from '../../src/server';
 import { FIXED_NOW, testAssistant } from '../support/assistant';
 import {
   BOT,
@@ -31,53 +26,22 @@ import {
   post,
   routeOf,
   SDKS,
+  startApp,
   startConnector,
   warmUp,
   type FakeConnector,
   type Json,
+  type RunningApp,
 } from './support';
 
 beforeAll(warmUp, 120_000);
 
-interface TeamsApp {
-  url: string;
-  logs: string[];
-  feedback: MemoryFeedbackStore;
-  close(): Promise<void>;
-}
+type TeamsApp = RunningApp & { feedback: MemoryFeedbackStore };
 
 /** The server as main.ts composes it, with a feedback store the tests can read. */
 async function startTeamsApp(sdk: BotSdk): Promise<TeamsApp> {
-  const logs: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination });
-  const assistant = testAssistant();
-  const runner = new TurnRunner(assistant, guardStorage(new MemoryStorage<StoredConversation>()), logger);
   const feedback = new MemoryFeedbackStore();
-  const referenceId = () => 'REF';
-  const bot = new AssistantBot({ assistant, runner, logger, now: () => FIXED_NOW, referenceId, feedback });
-  const app = buildServer({
-    isReady: () => true,
-    host: createHost(sdk, { bot, credentials: {}, logger }),
-    logger,
-    referenceId,
-  });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const { port } = app.server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    logs,
-    feedback,
-    close: () => {
-      app.server.closeAllConnections();
-      return new Promise((resolve) => app.server.close(() => resolve()));
-    },
-  };
+  return { ...(await startApp(sdk, { feedback })), feedback };
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';

@@ -4,16 +4,15 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { AssistantBot } from '../../src/channels/assistantBot';
 import { guardStorage } from '../../src/channels/storageGuard';
 import { MemoryStorage } from '../../src/conversation/storage';
 import { TurnRunner, type StoredConversation } from '../../src/conversation/turnRunner';
 import { createHost } from '../../src/hosts';
-import { createLogger } from '../../src/logging';
 import { buildServer, type AppServer } from '../../src/server';
 import { createWebRoutes, type WebRoutesDeps } from '../../src/web/webRoutes';
 import { testAssistant } from '../support/assistant';
+import { captureLogs } from '../http/support';
 
 export interface RunningWeb {
   url: string;
@@ -36,14 +35,7 @@ export function closeServer(server: Server): Promise<void> {
 export async function startWeb(
   options: Partial<Pick<WebRoutesDeps, 'directLine' | 'fetch' | 'limits' | 'now'>> = {},
 ): Promise<RunningWeb> {
-  const logs: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination });
+  const { logs, logger } = captureLogs();
   const assistant = testAssistant();
   const runner = new TurnRunner(assistant, guardStorage(new MemoryStorage<StoredConversation>()), logger);
   const now = options.now ?? Date.now;
