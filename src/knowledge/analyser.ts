@@ -1,5 +1,6 @@
 import { normalise, stem } from '../language/normalise';
 import type { SynonymsTable } from './schema';
+import { withinOneEdit } from './spelling';
 
 /**
  * Turns text into matching terms: folded tokens, concept names for known phrases ("#mla" for
@@ -20,6 +21,8 @@ const WEAK_ANCHORS_NEEDED = 2;
 
 interface PhraseEntry {
   tokens: string[];
+  /** the words as written, before stemming */
+  words: string[];
   concept: string;
 }
 
@@ -34,17 +37,40 @@ const GAP = ' ... ';
 
 export const CONCEPT_PREFIX = '#';
 
+/** A slip inside a phrase is only forgiven in a word at least this long ("authority to procede"). */
+const PHRASE_SLIP_MIN_LENGTH = 5;
+
+/**
+ * The phrase at position i with one slip after its first word: "authority to procede" is the phrase, although
+ * "procede" is a word of its own (French) that spelling correction leaves alone.
+ */
+function nearlyAt(phrase: PhraseEntry, stems: readonly string[], words: readonly string[] | undefined, i: number): boolean {
+  if (!words || phrase.tokens.length < 2 || i + phrase.tokens.length > stems.length) return false;
+  let slips = 0;
+  for (let k = 1; k < phrase.tokens.length; k++) {
+    if (stems[i + k] === phrase.tokens[k]) continue;
+    const said = words[i + k]!;
+    const want = phrase.words[k]!;
+    if (said.length < PHRASE_SLIP_MIN_LENGTH || want.length < PHRASE_SLIP_MIN_LENGTH || !withinOneEdit(said, want)) return false;
+    slips += 1;
+  }
+  return slips === 1;
+}
+
 export class Analyser {
   private readonly phrasesByFirst = new Map<string, PhraseEntry[]>();
   private readonly gapPhrases: GapPhrase[] = [];
   private readonly anchorConcepts = new Set<string>();
   private readonly weakAnchorConcepts = new Set<string>();
   private readonly stopwords: Set<string>;
+  /** the words of the concept phrases, as written (for spelling correction) */
+  private readonly phraseWords: string[] = [];
 
   constructor(table: SynonymsTable) {
     const words = [...table.stopwords.en, ...table.stopwords.fr].map((w) => normalise(w));
     this.stopwords = new Set([...words, ...words.map(stem)]);
     for (const [name, concept] of Object.entries(table.concepts)) {
+      for (const term of concept.terms) this.phraseWords.push(...normalise(term.replace(GAP, ' ')).split(' ').filter(Boolean));
       if (concept.anchor === true) this.anchorConcepts.add(name);
       if (concept.anchor === 'weak') this.weakAnchorConcepts.add(name);
       for (const term of concept.terms) {
@@ -53,16 +79,26 @@ export class Analyser {
           if (first?.length && second?.length) this.gapPhrases.push({ first, second, concept: name });
           continue;
         }
-        const tokens = normalise(term).split(' ').filter(Boolean).map(stem);
+        const words = normalise(term).split(' ').filter(Boolean);
+        const tokens = words.map(stem);
         if (tokens.length === 0) continue;
         const first = tokens[0] as string;
         const list = this.phrasesByFirst.get(first) ?? [];
-        list.push({ tokens, concept: name });
+        list.push({ tokens, words, concept: name });
         this.phrasesByFirst.set(first, list);
       }
     }
     // Longest phrase first, so "authority to proceed" wins over "authority".
     for (const list of this.phrasesByFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** Words of the concept phrases, one entry per occurrence. */
+  words(): readonly string[] {
+    return this.phraseWords;
+  }
+
+  isStopword(word: string): boolean {
+    return this.stopwords.has(word);
   }
 
   isAnchor(concept: string): boolean {
@@ -75,7 +111,12 @@ export class Analyser {
   }
 
   analyse(text: string): Analysis {
-    return this.analyseStems(this.stems(text));
+    return this.analyseWords(normalise(text).split(' ').filter(Boolean));
+  }
+
+  /** Analyses normalised words; knowing them as written lets a phrase with a slip still count. */
+  analyseWords(words: readonly string[]): Analysis {
+    return this.analyseStems(words.map(stem), words);
   }
 
   /** Replaces a separable phrase ("hand one of its own people over") by its joined form. */
@@ -98,8 +139,10 @@ export class Analyser {
     return out;
   }
 
-  analyseStems(input: readonly string[]): Analysis {
+  analyseStems(input: readonly string[], inputWords?: readonly string[]): Analysis {
     const stems = this.gapPhrases.length > 0 ? this.joinSeparable(input) : input;
+    // Joining a separable phrase shifts positions: the words as written no longer line up with the stems.
+    const words = stems.length === input.length ? inputWords : undefined;
     const terms: string[] = [];
     const concepts = new Set<string>();
     let i = 0;
@@ -111,7 +154,10 @@ export class Analyser {
         i += 1;
         continue;
       }
-      const phrase = this.phrasesByFirst.get(token)?.find((p) => p.tokens.every((t, k) => stems[i + k] === t));
+      const candidates = this.phrasesByFirst.get(token);
+      const phrase =
+        candidates?.find((p) => p.tokens.every((t, k) => stems[i + k] === t)) ??
+        candidates?.find((p) => nearlyAt(p, stems, words, i));
       if (phrase) {
         concepts.add(phrase.concept);
         terms.push(CONCEPT_PREFIX + phrase.concept);

@@ -1,7 +1,8 @@
-import Fuse from 'fuse.js';
 import { Analyser, CONCEPT_PREFIX, type Analysis } from './analyser';
 import type { Topic } from './schema';
 import { NaiveBayes, posterior, type LabelledDoc } from './naiveBayes';
+import { SpellingCorrector } from './spelling';
+import { normalise, stem } from '../language/normalise';
 
 /**
  * The knowledge matcher: ranks topics for a message and decides between a confident answer, a short
@@ -12,8 +13,7 @@ import { NaiveBayes, posterior, type LabelledDoc } from './naiveBayes';
  * languages. It learns which words tell topics apart ("how long" is deadlines or timelines, "bail" is bail)
  * from the content alone: editors improve it by adding questions, not code.
  *
- * fuse.js is character-level: it is used where that is its strength, correcting misspelt words against the
- * content's own vocabulary ("extradtion", "minster") before classification.
+ * Misspelt words are corrected against the content's own words before classification (./spelling.ts).
  */
 
 /** A title names what its topic is about; a keyword is chosen to tell the topic apart: they count more. */
@@ -61,11 +61,6 @@ const RELATED_BOOST = 1.5;
 const LAST_TOPIC_BOOST = 2;
 /** A term found in at most about a sixth of the topics tells which topic a message is about. */
 const INFORMATIVE_IDF = Math.log(1 + 6);
-/** Spelling correction: fuse.js score at most this (0 = exact) and a word of at least this many letters. */
-const SPELLING_MAX_SCORE = 0.22;
-const SPELLING_MIN_LENGTH = 5;
-/** Bound on remembered corrections (memory stays flat under any input). */
-const CORRECTIONS_KEPT = 5000;
 
 export interface RankedTopic {
   topicId: string;
@@ -129,10 +124,7 @@ export class Matcher {
   readonly documents: Array<LabelledDoc & { text: string; kind: 'question' | 'other' }>;
   private readonly idf = new Map<string, number>();
   private readonly vocabulary = new Set<string>();
-  /** one fuse.js index per word length: a correction is at most one letter longer or shorter */
-  private readonly spellers = new Map<number, Fuse<string>>();
-  /** corrections already made: the same unknown words come back again and again */
-  private readonly corrections = new Map<string, string>();
+  private readonly speller: SpellingCorrector;
   private readonly protectedWords: Set<string>;
   private readonly ignoredWords: Set<string>;
 
@@ -143,9 +135,14 @@ export class Matcher {
   ) {
     this.protectedWords = new Set(options.protectedWords ?? []);
     this.ignoredWords = new Set(options.ignoredWords ?? []);
+    const words: string[] = [...analyser.words()];
     this.documents = topics.flatMap((topic) =>
       trainingTexts(topic).map(({ text, kind, weight }) => {
-        for (const s of analyser.stems(text)) this.vocabulary.add(s);
+        const tokens = normalise(text).split(' ').filter(Boolean);
+        for (const t of tokens) {
+          words.push(t);
+          this.vocabulary.add(stem(t));
+        }
         return { label: topic.id, features: features(this.withoutIgnored(analyser.analyse(text).terms)), text, kind, weight };
       }),
     );
@@ -159,45 +156,20 @@ export class Matcher {
       }
     }
     for (const [f, set] of topicsWith) this.idf.set(f, Math.log(1 + topics.length / set.size));
-    const byLength = new Map<number, string[]>();
-    for (const w of this.vocabulary) {
-      if (w.length < SPELLING_MIN_LENGTH - 1) continue;
-      const words = byLength.get(w.length);
-      if (words) words.push(w);
-      else byLength.set(w.length, [w]);
-    }
-    for (const [length, words] of byLength) {
-      this.spellers.set(length, new Fuse(words, { includeScore: true, threshold: SPELLING_MAX_SCORE, ignoreLocation: true }));
-    }
-  }
-
-  /** Replaces misspelt words with the closest content word, leaving known and protected words alone. */
-  correct(stems: readonly string[]): string[] {
-    return stems.map((s) => {
-      if (s.length < SPELLING_MIN_LENGTH || this.vocabulary.has(s) || this.protectedWords.has(s)) return s;
-      const cached = this.corrections.get(s);
-      if (cached !== undefined) return cached;
-      const corrected = this.closestWord(s);
-      if (this.corrections.size >= CORRECTIONS_KEPT) this.corrections.clear();
-      this.corrections.set(s, corrected);
-      return corrected;
+    // A word is left alone when its stem is known ("extraditing"), or it is a stopword or a place or agency name.
+    this.speller = new SpellingCorrector(words, (word) => {
+      const s = stem(word);
+      return this.vocabulary.has(s) || this.protectedWords.has(s) || analyser.isStopword(word);
     });
   }
 
-  /**
-   * One letter more or less at most: "special" must not become "speciality". A dropped letter is the most
-   * common slip ("arest", "provisonal"), so a word one letter longer is tried first.
-   */
-  private closestWord(word: string): string {
-    for (const length of [word.length + 1, word.length, word.length - 1]) {
-      const hit = this.spellers.get(length)?.search(word, { limit: 1 })[0];
-      if (hit && (hit.score ?? 1) <= SPELLING_MAX_SCORE) return hit.item;
-    }
-    return word;
+  /** Replaces misspelt words with the closest content word, leaving known and protected words alone. */
+  correct(words: readonly string[]): string[] {
+    return words.map((w) => this.speller.correct(w));
   }
 
   analyse(text: string): Analysis {
-    const analysis = this.analyser.analyseStems(this.correct(this.analyser.stems(text)));
+    const analysis = this.analyser.analyseWords(this.correct(normalise(text).split(' ').filter(Boolean)));
     return { ...analysis, terms: this.withoutIgnored(analysis.terms) };
   }
 
