@@ -41,6 +41,9 @@ const CORE_CONCEPTS = new Set([
   'letters-rogatory', 'speciality', 'double-criminality', 'committal', 'extradition-hearing',
 ]);
 
+/** A knowledge answer this sure outweighs a neighbouring subject's word in the same message. */
+const OUTRIGHT_ANSWER = 0.97;
+
 const u = (event: DialogEvent): Understanding => (event as UserMessageEvent).understanding;
 
 export function pickDeadlineRule(rules: DeadlineRule[], deadline: NonNullable<Understanding['deadline']>): DeadlineRule | undefined {
@@ -74,9 +77,13 @@ export function createAssistantMachine(deps: MachineDeps) {
       hasFollowUp: ({ event }) => u(event).followUpTopic !== undefined,
       isSmalltalk: ({ event }) => u(event).smalltalk !== undefined,
       // A neighbouring subject (immigration, pardons...) is sent elsewhere unless the message is plainly
-      // about extradition or mutual legal assistance as well.
-      isElsewhere: ({ event }) =>
-        u(event).outOfScope?.kind === 'elsewhere' && !u(event).concepts.some((c) => CORE_CONCEPTS.has(c)),
+      // about extradition or mutual legal assistance as well: it names the subject, or the knowledge base
+      // answers it outright ("does his Canadian passport protect him from being sent there?").
+      isElsewhere: ({ event }) => {
+        const x = u(event);
+        const answeredOutright = x.anchored && x.knowledge.kind === 'answer' && x.knowledge.score >= OUTRIGHT_ANSWER;
+        return x.outOfScope?.kind === 'elsewhere' && !x.concepts.some((c) => CORE_CONCEPTS.has(c)) && !answeredOutright;
+      },
       isAmbiguous: ({ event }) => u(event).knowledge.kind === 'ambiguous',
       // "FBI agent in Seattle here." is an introduction; "Can Canadian police search a house?" is a question.
       isIntroduction: ({ event }) => {

@@ -175,7 +175,9 @@ export class Understander {
     };
     if (language) understanding.language = language;
 
-    const smalltalk = this.pickSmalltalk(smalltalkHits.map((h) => h.value), contentWords);
+    // "What is the IAG called in French?" names its subject: a question answered, not a language request.
+    const answersOwnSubject = understanding.isQuestion && knowledge.kind === 'answer' && analysis.anchored;
+    const smalltalk = this.pickSmalltalk(smalltalkHits.map((h) => h.value), contentWords, answersOwnSubject);
     if (smalltalk) {
       understanding.smalltalk = smalltalk;
       if (smalltalk === 'language') {
@@ -210,10 +212,10 @@ export class Understander {
    * Small talk counts when it is most of the message: "thanks, that's helpful" is thanks, "thanks, and what
    * is an ATP?" is a question. Language requests count whatever follows them.
    */
-  private pickSmalltalk(intents: SmalltalkIntent[], contentWords: number): SmalltalkIntent | undefined {
+  private pickSmalltalk(intents: SmalltalkIntent[], contentWords: number, answersOwnSubject: boolean): SmalltalkIntent | undefined {
     if (intents.length === 0) return undefined;
     // "In French, please" is a language request; "what is the IAG called in French?" is a question.
-    if (intents.includes('language') && contentWords <= 3) return 'language';
+    if (intents.includes('language') && contentWords <= 3 && !answersOwnSubject) return 'language';
     const order: SmalltalkIntent[] = ['identity', 'help', 'goodbye', 'thanks', 'greeting'];
     const intent = order.find((i) => intents.includes(i));
     if (!intent) return undefined;
