@@ -58,6 +58,8 @@ const OWN_STEMS: Record<string, string> = {
   state: 'state', states: 'state',
   called: 'called',
   wanting: 'wanting',
+  // Not "direct": a director (directeur général) is not a direct line.
+  directeur: 'directeur', directeurs: 'directeur', directrice: 'directeur', director: 'director', directors: 'director',
 };
 
 export function stem(token: string): string {
