@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../src/knowledge/loadKnowledge';
 import { Analyser } from '../src/knowledge/analyser';
-import { Matcher, type MatchDecision } from '../src/knowledge/matcher';
+import { Matcher, type MatchDecision, type MatcherTuning } from '../src/knowledge/matcher';
 import { detectLanguage, type Language } from '../src/language/detectLanguage';
 import { normalise, stem } from '../src/language/normalise';
 import { PhraseIndex } from '../src/language/phraseIndex';
@@ -91,7 +91,10 @@ export class Understander {
   private readonly followUpCues = new PhraseIndex<string>();
   private readonly stopwords: Set<string>;
 
-  constructor(private readonly kb: KnowledgeBase) {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    options: { tuning?: Partial<MatcherTuning> } = {},
+  ) {
     const analyser = new Analyser(kb.synonyms);
     const protectedWords = new Set<string>();
     const places = new Set<string>();
@@ -107,7 +110,7 @@ export class Understander {
     for (const agency of kb.agencies.agencies) {
       for (const n of agency.names) for (const t of normalise(n).split(' ')) protectedWords.add(stem(t));
     }
-    this.matcher = new Matcher(analyser, kb.topics, { protectedWords, ignoredWords: places });
+    this.matcher = new Matcher(analyser, kb.topics, { protectedWords, ignoredWords: places, tuning: options.tuning });
     this.speaker = new SpeakerRecogniser(kb.countries, kb.agencies, kb.phrases);
     const p = kb.phrases;
     const both = (l: { en: string[]; fr: string[] }) => [...l.en, ...l.fr];

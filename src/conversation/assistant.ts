@@ -5,6 +5,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { KnowledgeBase, Locale } from '../knowledge/loadKnowledge';
 import { Understander } from '../../dialogs/understand';
+import type { MatcherTuning } from '../knowledge/matcher';
 import { createAssistantMachine, type AssistantMachine } from '../../dialogs/assistantMachine';
 import type { DialogContext, DialogEvent, Outcome } from '../../dialogs/types';
 import { Renderer, type OutgoingMessage } from './render';
@@ -28,8 +29,12 @@ export class Assistant {
   readonly machine: AssistantMachine;
   readonly renderer: Renderer;
 
-  constructor(readonly kb: KnowledgeBase) {
-    this.understander = new Understander(kb);
+  /** @param options.tuning other decision numbers than the named defaults, for evaluation tools */
+  constructor(
+    readonly kb: KnowledgeBase,
+    options: { tuning?: Partial<MatcherTuning> } = {},
+  ) {
+    this.understander = new Understander(kb, options);
     this.renderer = new Renderer(kb);
     this.machine = createAssistantMachine({
       titles: (id) => this.renderer.topicTitles(id),

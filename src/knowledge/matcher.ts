@@ -87,7 +87,25 @@ export interface MatchContext {
   speakerSide?: 'canadian' | 'foreign';
 }
 
+/** The decision's numbers, named above; evaluation tools try other values without editing the code. */
+export interface MatcherTuning {
+  smoothing: number;
+  temperature: number;
+  answerThreshold: number;
+  ambiguityRatio: number;
+  anchorlessAnswerThreshold: number;
+}
+
+export const DEFAULT_TUNING: Readonly<MatcherTuning> = Object.freeze({
+  smoothing: SMOOTHING,
+  temperature: TEMPERATURE,
+  answerThreshold: ANSWER_THRESHOLD,
+  ambiguityRatio: AMBIGUITY_RATIO,
+  anchorlessAnswerThreshold: ANCHORLESS_ANSWER_THRESHOLD,
+});
+
 export interface MatcherOptions {
+  tuning?: Partial<MatcherTuning>;
   /** Words the spelling corrector must leave alone (country and agency names, for instance). */
   protectedWords?: Iterable<string>;
   /**
@@ -125,6 +143,7 @@ export class Matcher {
   private readonly idf = new Map<string, number>();
   private readonly vocabulary = new Set<string>();
   private readonly speller: SpellingCorrector;
+  readonly tuning: Readonly<MatcherTuning>;
   private readonly protectedWords: Set<string>;
   private readonly ignoredWords: Set<string>;
 
@@ -133,6 +152,7 @@ export class Matcher {
     topics: readonly Topic[],
     options: MatcherOptions = {},
   ) {
+    this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.protectedWords = new Set(options.protectedWords ?? []);
     this.ignoredWords = new Set(options.ignoredWords ?? []);
     const words: string[] = [...analyser.words()];
@@ -143,10 +163,10 @@ export class Matcher {
           words.push(t);
           this.vocabulary.add(stem(t));
         }
-        return { label: topic.id, features: features(this.withoutIgnored(analyser.analyse(text).terms)), text, kind, weight };
+        return { label: topic.id, features: features(this.withoutIgnored(analyser.analyseWords(tokens).terms)), text, kind, weight };
       }),
     );
-    this.model = new NaiveBayes(this.documents, SMOOTHING);
+    this.model = new NaiveBayes(this.documents, this.tuning.smoothing);
     const topicsWith = new Map<string, Set<string>>();
     for (const doc of this.documents) {
       for (const f of doc.features) {
@@ -208,7 +228,7 @@ export class Matcher {
     const logs = this.model.logLikelihoods(feats, leaveOut);
     // Naive Bayes grows over-confident with every feature it multiplies in; one or two features need less
     // spreading than a long message.
-    const temperature = Math.min(TEMPERATURE, 1 + (this.model.knownCount(feats) - 1) * TEMPERATURE_STEP);
+    const temperature = Math.min(this.tuning.temperature, 1 + (this.model.knownCount(feats) - 1) * TEMPERATURE_STEP);
     const p = posterior(
       logs.map((l, i) => l + Math.log(boosts.get(this.model.labels[i]!) ?? 1) * temperature),
       temperature,
@@ -232,19 +252,19 @@ export class Matcher {
     const anchored = analysis.anchored || boosts.size > 0 || context.inDomain === true;
     const definition = this.toolDefinition(analysis);
     if (definition) return { kind: 'answer', topicId: definition, score: 1, ranked };
-    const close = ranked.filter((r) => r.score >= top.score * AMBIGUITY_RATIO).slice(0, 3);
+    const close = ranked.filter((r) => r.score >= top.score * this.tuning.ambiguityRatio).slice(0, 3);
     if (!anchored) {
-      return top.score >= ANCHORLESS_ANSWER_THRESHOLD && close.length === 1
+      return top.score >= this.tuning.anchorlessAnswerThreshold && close.length === 1
         ? { kind: 'answer', topicId: top.topicId, score: top.score, ranked }
         : { kind: 'none', ranked };
     }
-    if (top.score >= ANSWER_THRESHOLD && close.length === 1) {
+    if (top.score >= this.tuning.answerThreshold && close.length === 1) {
       return { kind: 'answer', topicId: top.topicId, score: top.score, ranked };
     }
     // Close candidates that all belong to the conversation so far (the last answer and its related topics)
     // are one thread: the best of them continues it rather than asking the user to choose.
     const threadScore = close.reduce((sum, r) => sum + r.score, 0);
-    if (close.length > 1 && threadScore >= ANSWER_THRESHOLD && close.every((r) => boosts.has(r.topicId))) {
+    if (close.length > 1 && threadScore >= this.tuning.answerThreshold && close.every((r) => boosts.has(r.topicId))) {
       return { kind: 'answer', topicId: top.topicId, score: top.score, ranked };
     }
     if (top.score >= CLARIFY_THRESHOLD) {

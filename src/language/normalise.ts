@@ -62,9 +62,16 @@ const OWN_STEMS: Record<string, string> = {
   directeur: 'directeur', directeurs: 'directeur', directrice: 'directeur', director: 'director', directors: 'director',
 };
 
+/** Stems already computed: the content's words come back thousands of times at load and in messages. */
+const stems = new Map<string, string>();
+const STEMS_KEPT = 50_000;
+
 export function stem(token: string): string {
+  const cached = stems.get(token);
+  if (cached !== undefined) return cached;
   const own = OWN_STEMS[token];
-  if (own) return own;
-  if (token.length <= 4 || /\d/.test(token)) return token;
-  return stripFirst(stripFirst(token, INFLECTIONS), DERIVATIONS);
+  const result = own ?? (token.length <= 4 || /\d/.test(token) ? token : stripFirst(stripFirst(token, INFLECTIONS), DERIVATIONS));
+  if (stems.size >= STEMS_KEPT) stems.clear();
+  stems.set(token, result);
+  return result;
 }
