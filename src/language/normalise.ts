@@ -21,6 +21,8 @@ export function normalise(text: string): string {
   let t = text.replace(DOTTED_ACRONYM, '$1');
   t = foldCase(t);
   t = t.replace(ELISION, '');
+  // "can't" and "won't" lose more than "n't": left to the generic rule they would read "ca" (French "ça").
+  t = t.replace(/\bcan't\b/g, 'can not').replace(/\bwon't\b/g, 'will not');
   t = t.replace(/n't\b/g, ' not').replace(/'(s|re|ve|ll|d|m)\b/g, '');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ');
   return t.trim().replace(/\s+/g, ' ');
