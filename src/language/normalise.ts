@@ -23,6 +23,9 @@ export function normalise(text: string): string {
   t = t.replace(ELISION, '');
   // "can't" and "won't" lose more than "n't": left to the generic rule they would read "ca" (French "ça").
   t = t.replace(/\bcan't\b/g, 'can not').replace(/\bwon't\b/g, 'will not');
+  // Typed without the apostrophe: "isnt", "doesnt", "cant".
+  t = t.replace(/\b(is|are|was|were|do|does|did|has|have|had|should|could|would|must|need)nt\b/g, '$1 not');
+  t = t.replace(/\bcant\b/g, 'can not');
   t = t.replace(/n't\b/g, ' not').replace(/'(s|re|ve|ll|d|m)\b/g, '');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ');
   return t.trim().replace(/\s+/g, ' ');
