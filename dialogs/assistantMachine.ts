@@ -81,7 +81,7 @@ export function createAssistantMachine(deps: MachineDeps) {
       // answers it outright ("does his Canadian passport protect him from being sent there?").
       isElsewhere: ({ event }) => {
         const x = u(event);
-        const answeredOutright = x.anchored && x.knowledge.kind === 'answer' && x.knowledge.score >= OUTRIGHT_ANSWER;
+        const answeredOutright = x.stronglyAnchored && x.knowledge.kind === 'answer' && x.knowledge.score >= OUTRIGHT_ANSWER;
         return x.outOfScope?.kind === 'elsewhere' && !x.concepts.some((c) => CORE_CONCEPTS.has(c)) && !answeredOutright;
       },
       isAmbiguous: ({ event }) => u(event).knowledge.kind === 'ambiguous',

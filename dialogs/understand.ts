@@ -35,8 +35,10 @@ export interface Understanding {
   unknownCountry: boolean;
   speaker: Speaker;
   knowledge: MatchDecision;
-  /** anchors: domain words the message holds (extradition, MLA, treaty...) */
+  /** anchors: domain words the message holds (extradition, MLA, treaty...), or two weak ones together */
   anchored: boolean;
+  /** a domain word that places the message in the subject on its own (not a pair of weak ones) */
+  stronglyAnchored: boolean;
   /** the concepts the message names (iag, extradition, mla...) */
   concepts: string[];
   /** topic a follow-up question resolves to against the previous answer's topic */
@@ -171,6 +173,7 @@ export class Understander {
       speaker,
       knowledge,
       anchored: analysis.anchored || official,
+      stronglyAnchored: analysis.anchors.size > 0,
       concepts: [...analysis.concepts],
       personalData: hasPersonalData(text),
       contentWords,

@@ -10,6 +10,7 @@ export function understanding(overrides: Partial<Understanding> = {}): Understan
     speaker: {},
     knowledge: { kind: 'none', ranked: [] },
     anchored: false,
+    stronglyAnchored: false,
     concepts: [],
     personalData: false,
     contentWords: 3,
