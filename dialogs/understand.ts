@@ -74,6 +74,8 @@ const GENERIC_CONCEPTS = new Set(['duration', 'definition', 'request', 'canada',
 const QUESTION_START = /^(who|whom|what|when|where|why|how|which|can|could|may|is|are|do|does|did|should|will|would|qui|que|quoi|quand|ou|comment|pourquoi|est ce|quel|quelle|quels|quelles|peut|puis|peux|pouvez|dois|doit|faut|combien)\b/;
 // Matched on folded text (no accents), so that "arrêté" and "arrete" both count.
 const DEADLINE_CUE = /\b(due|deadline|when (is|must|should|do|does)|by when|how long do (we|they|i) have|last day|delais?|date limite|quand (doit|faut|dois)|jusqu a quand|echeance)\b/;
+/** A knowledge answer this sure is what a message is about, whatever else it mentions. */
+const SURE_ANSWER = 0.9;
 /** "How do you say hello in Japanese?" asks for a translation: neither a greeting nor a language switch. */
 const TRANSLATION_QUESTION = /\b(how (do|can|would|should) (you|i|we|one) say|how to say|how is .+ said|comment (dit on|dire|on dit))\b/;
 const NO_TREATY = /\b(no treaty|without a treaty|non treaty|sans traite|aucun traite|pas de traite)\b/;
@@ -184,7 +186,9 @@ export class Understander {
     if (language) understanding.language = language;
 
     // "What is the IAG called in French?" names its subject: a question answered, not a language request.
-    const answersOwnSubject = understanding.isQuestion && knowledge.kind === 'answer' && analysis.anchored;
+    // "Our request is written in French, is that OK?" is about the request: a sure answer wins too.
+    const answersOwnSubject =
+      knowledge.kind === 'answer' && analysis.anchored && (understanding.isQuestion || knowledge.score >= SURE_ANSWER);
     const smalltalk = TRANSLATION_QUESTION.test(folded)
       ? undefined
       : this.pickSmalltalk(smalltalkHits.map((h) => h.value), contentWords, answersOwnSubject);

@@ -19,6 +19,8 @@ import { normalise, stem } from '../language/normalise';
 /** A title names what its topic is about; a keyword is chosen to tell the topic apart: they count more. */
 const TITLE_WEIGHT = 2;
 const KEYWORD_WEIGHT = 1.5;
+/** An answer sentence counts like one alternative question. */
+const ANSWER_SENTENCE_WEIGHT = 1;
 /** Additive smoothing: how much an unseen term counts against a topic. Tuned on dev.jsonl (0.1-0.5 similar). */
 const SMOOTHING = 0.2;
 /** Naive Bayes is over-confident; dividing log-likelihoods by this spreads the posterior into usable scores. */
@@ -89,6 +91,9 @@ export interface MatchContext {
 
 /** The decision's numbers, named above; evaluation tools try other values without editing the code. */
 export interface MatcherTuning {
+  titleWeight: number;
+  keywordWeight: number;
+  answerWeight: number;
   smoothing: number;
   temperature: number;
   answerThreshold: number;
@@ -97,6 +102,9 @@ export interface MatcherTuning {
 }
 
 export const DEFAULT_TUNING: Readonly<MatcherTuning> = Object.freeze({
+  titleWeight: TITLE_WEIGHT,
+  keywordWeight: KEYWORD_WEIGHT,
+  answerWeight: ANSWER_SENTENCE_WEIGHT,
   smoothing: SMOOTHING,
   temperature: TEMPERATURE,
   answerThreshold: ANSWER_THRESHOLD,
@@ -127,13 +135,16 @@ function splitSentences(text: string): string[] {
 }
 
 /** The texts a topic is learnt from, in both languages: title, questions, keywords, answer sentences. */
-export function trainingTexts(topic: Topic): Array<{ text: string; kind: 'question' | 'other'; weight: number }> {
+export function trainingTexts(
+  topic: Topic,
+  weights: Pick<MatcherTuning, 'titleWeight' | 'keywordWeight' | 'answerWeight'> = DEFAULT_TUNING,
+): Array<{ text: string; kind: 'question' | 'other'; weight: number }> {
   return (['en', 'fr'] as const).flatMap((lang) => [
-    { text: topic[lang].title, kind: 'other' as const, weight: TITLE_WEIGHT },
+    { text: topic[lang].title, kind: 'other' as const, weight: weights.titleWeight },
     ...topic[lang].questions.map((text) => ({ text, kind: 'question' as const, weight: 1 })),
-    ...topic[lang].keywords.map((text) => ({ text, kind: 'other' as const, weight: KEYWORD_WEIGHT })),
-    ...splitSentences(topic[lang].answer).map((text) => ({ text, kind: 'other' as const, weight: 1 })),
-  ]);
+    ...topic[lang].keywords.map((text) => ({ text, kind: 'other' as const, weight: weights.keywordWeight })),
+    ...splitSentences(topic[lang].answer).map((text) => ({ text, kind: 'other' as const, weight: weights.answerWeight })),
+  ]).filter((t) => t.weight > 0);
 }
 
 export class Matcher {
@@ -157,7 +168,7 @@ export class Matcher {
     this.ignoredWords = new Set(options.ignoredWords ?? []);
     const words: string[] = [...analyser.words()];
     this.documents = topics.flatMap((topic) =>
-      trainingTexts(topic).map(({ text, kind, weight }) => {
+      trainingTexts(topic, this.tuning).map(({ text, kind, weight }) => {
         const tokens = normalise(text).split(' ').filter(Boolean);
         for (const t of tokens) {
           words.push(t);
