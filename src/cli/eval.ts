@@ -3,6 +3,7 @@
  * ../shared/eval through the same pipeline as the bot, then prints the scorer's tables.
  * Extra arguments are passed to the scorer (e.g. `npm run eval -- --show 40`).
  */
+import './closedPipe';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

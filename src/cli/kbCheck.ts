@@ -2,6 +2,7 @@
  * npm run kb:check — validates every content file and reports each problem with its file and field.
  * Exits 1 when anything is wrong, so CI stops before a bad sentence reaches users.
  */
+import './closedPipe';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeChecked } from '../knowledge/loadKnowledge';
 
 const root = process.argv[2] ?? DEFAULT_KNOWLEDGE_DIR;

@@ -3,6 +3,7 @@
  * Leave-one-out check of the content: which topics' questions are mistaken for which other topics.
  * For content editors: the weakest topics and pairs are where new distinguishing questions help most.
  */
+import './closedPipe';
 import { createAssistant } from '../core';
 import { crossValidate } from '../knowledge/crossValidate';
 

@@ -2,6 +2,7 @@
  * npm run --silent replay -- FILE.jsonl
  * Prints one JSON line per turn on stdout (shared/spec/CONTRACT.md §4); progress and errors on stderr.
  */
+import './closedPipe';
 import { createAssistant } from '../core';
 import { readItems, replayItems } from './evalItems';
 

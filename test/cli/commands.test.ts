@@ -66,3 +66,15 @@ describe('npm run kb:check', () => {
     expect(run.stderr).toMatch(/fr\.yaml\s+smalltalk\.thanks: missing/);
   });
 });
+
+describe('commands piped into a reader that stops early', () => {
+  it('stop quietly when the pipe closes (kb:confusion | head -1)', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx src/cli/kbConfusion.ts | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stdout).toMatch(/^Leave-one-out: /);
+    expect(run.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+});
