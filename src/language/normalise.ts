@@ -63,6 +63,9 @@ const OWN_STEMS: Record<string, string> = {
   state: 'state', states: 'state',
   called: 'called',
   wanting: 'wanting',
+  // Not "surety": the Sûreté du Québec is a police force. Not "serve": a server is a computer.
+  surete: 'surete', suretes: 'surete',
+  server: 'server', servers: 'server', serveur: 'serveur', serveurs: 'serveur',
   // Not "direct": a director (directeur général) is not a direct line.
   directeur: 'directeur', directeurs: 'directeur', directrice: 'directeur', director: 'director', directors: 'director',
 };
