@@ -53,10 +53,14 @@ const DEFINITION_FILLER = new Set(['#definition', '#canada', 'exact', 'simpl', '
 const OUTGOING_TOPIC = /\.by-canada(-how)?$/;
 const OUTGOING_WEIGHT_FOR_CANADIANS = 2;
 const OUTGOING_WEIGHT_FOR_FOREIGNERS = 0.5;
+/** Concepts that only requests made by Canada use. */
+const OUTGOING_CONCEPTS = ['outgoing-request', 'bring-back'] as const;
 /** The concepts that name each tool, and how much the other tool's topics then weigh. */
 const EXTRADITION_CONCEPTS = ['extradition', 'extradition-act'] as const;
 const MLA_CONCEPTS = ['mla', 'mla-act', 'letters-rogatory'] as const;
 const OTHER_TOOL_WEIGHT = 0.3;
+/** The topic that compares the two tools. */
+const COMPARISON_TOPIC = 'coop.extradition-vs-mla';
 /** Topics related to the previous answer weigh this much more: "and does he stay locked up?" after appeals. */
 const RELATED_BOOST = 1.5;
 /** The previous answer's own topic weighs more still: "and can the person give that protection up?" */
@@ -229,7 +233,10 @@ export class Matcher {
     const mla = names(MLA_CONCEPTS);
     if (extradition === mla || ranked.length === 0) return ranked;
     const other = extradition ? 'mla.' : 'ext.';
-    const weighted = ranked.map((r) => (r.topicId.startsWith(other) ? { ...r, score: r.score * OTHER_TOOL_WEIGHT } : r));
+    // Naming one tool only is not comparing the two: "police-to-police cooperation vs MLA" is about MLA.
+    const weighted = ranked.map((r) =>
+      r.topicId.startsWith(other) || r.topicId === COMPARISON_TOPIC ? { ...r, score: r.score * OTHER_TOOL_WEIGHT } : r,
+    );
     const total = weighted.reduce((a, r) => a + r.score, 0);
     return weighted.map((r) => ({ ...r, score: r.score / total })).sort((a, b) => b.score - a.score || a.topicId.localeCompare(b.topicId));
   }
@@ -257,7 +264,11 @@ export class Matcher {
     const boosts = new Map<string, number>();
     for (const id of context.relatedTopics ?? []) boosts.set(id, RELATED_BOOST);
     if (context.lastTopic) boosts.set(context.lastTopic, LAST_TOPIC_BOOST);
-    const ranked = this.preferDirection(this.rank(analysis, boosts), context.speakerSide);
+    // Without a known speaker, words of an outgoing request ("Canada asks another country", "bring him
+    // back") say the same as a Canadian speaker would.
+    const outgoing = OUTGOING_CONCEPTS.some((c) => analysis.concepts.has(c));
+    const side = context.speakerSide ?? (outgoing ? 'canadian' : undefined);
+    const ranked = this.preferDirection(this.rank(analysis, boosts), side);
     const top = ranked[0];
     if (!top) return { kind: 'none', ranked };
     const anchored = analysis.anchored || boosts.size > 0 || context.inDomain === true;

@@ -37,4 +37,16 @@ describe('the knowledge matcher', () => {
     expect(inContext).toBeLessThanOrEqual(plain);
     expect(inContext).toBe(0);
   });
+
+  it('does not take a message naming one tool for a comparison of the two tools', () => {
+    expect(top('police to police cooperation vs MLA')).toBe('mla.police-cooperation');
+    expect(top('is MLA the same thing as extradition?')).toBe('coop.extradition-vs-mla');
+  });
+
+  it('reads the words of an outgoing request as a Canadian speaker would', () => {
+    const analysis = matcher().analyse('Can Canada ask another country to arrest our fugitive before we send the full request?');
+    const plain = matcher().rank(analysis).find((r) => r.topicId === 'ext.by-canada-how')!.score;
+    const decided = matcher().decide(analysis).ranked.find((r) => r.topicId === 'ext.by-canada-how')!.score;
+    expect(decided).toBeGreaterThan(plain);
+  });
 });
