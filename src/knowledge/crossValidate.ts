@@ -20,7 +20,7 @@ export function crossValidate(matcher: Matcher): CrossValidation {
   const misses: CrossValidation['misses'] = [];
   let total = 0;
   let correct = 0;
-  for (const doc of matcher.documents) {
+  for (const doc of matcher.trainingDocuments()) {
     if (doc.kind !== 'question') continue;
     const got = matcher.rankFeatures(doc.features, new Map(), doc)[0]?.topicId ?? '(none)';
     const stats = perTopic.get(doc.label) ?? { total: 0, correct: 0 };

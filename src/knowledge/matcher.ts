@@ -153,8 +153,6 @@ export function trainingTexts(
 
 export class Matcher {
   readonly model: NaiveBayes;
-  /** the training documents, kept for cross-validation */
-  readonly documents: Array<LabelledDoc & { text: string; kind: 'question' | 'other' }>;
   private readonly idf = new Map<string, number>();
   private readonly vocabulary = new Set<string>();
   private readonly speller: SpellingCorrector;
@@ -164,26 +162,23 @@ export class Matcher {
 
   constructor(
     private readonly analyser: Analyser,
-    topics: readonly Topic[],
+    private readonly topics: readonly Topic[],
     options: MatcherOptions = {},
   ) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.protectedWords = new Set(options.protectedWords ?? []);
     this.ignoredWords = new Set(options.ignoredWords ?? []);
     const words: string[] = [...analyser.words()];
-    this.documents = topics.flatMap((topic) =>
-      trainingTexts(topic, this.tuning).map(({ text, kind, weight }) => {
-        const tokens = normalise(text).split(' ').filter(Boolean);
-        for (const t of tokens) {
-          words.push(t);
-          this.vocabulary.add(stem(t));
-        }
-        return { label: topic.id, features: features(this.withoutIgnored(analyser.analyseWords(tokens).terms)), text, kind, weight };
-      }),
-    );
-    this.model = new NaiveBayes(this.documents, this.tuning.smoothing);
+    // The documents are not kept: the model's counts are all a turn needs (cross-validation rebuilds them).
+    const documents = this.trainingDocuments((tokens) => {
+      for (const t of tokens) {
+        words.push(t);
+        this.vocabulary.add(stem(t));
+      }
+    });
+    this.model = new NaiveBayes(documents, this.tuning.smoothing);
     const topicsWith = new Map<string, Set<string>>();
-    for (const doc of this.documents) {
+    for (const doc of documents) {
       for (const f of doc.features) {
         if (f.includes('_')) continue;
         if (!topicsWith.has(f)) topicsWith.set(f, new Set());
@@ -196,6 +191,18 @@ export class Matcher {
       const s = stem(word);
       return this.vocabulary.has(s) || this.protectedWords.has(s) || analyser.isStopword(word);
     });
+  }
+
+  /** The labelled documents the model is trained on, one per title, question, keyword and answer sentence. */
+  trainingDocuments(onTokens?: (tokens: string[]) => void): Array<LabelledDoc & { text: string; kind: 'question' | 'other' }> {
+    return this.topics.flatMap((topic) =>
+      trainingTexts(topic, this.tuning).map(({ text, kind, weight }) => {
+        const tokens = normalise(text).split(' ').filter(Boolean);
+        onTokens?.(tokens);
+        const terms = this.withoutIgnored(this.analyser.analyseWords(tokens).terms);
+        return { label: topic.id, features: features(terms), text, kind, weight };
+      }),
+    );
   }
 
   /** Replaces misspelt words with the closest content word, leaving known and protected words alone. */
