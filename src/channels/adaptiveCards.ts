@@ -39,24 +39,28 @@ function card(message: OutgoingMessage, body: Element[], actions: Element[]): Ad
   };
 }
 
+/** The Library and Archives Canada web archive, by the language of the reply. */
+const ARCHIVE_NAME = { en: 'Library and Archives Canada', fr: 'Bibliothèque et Archives Canada' } as const;
+
 /**
  * A source button says where it leads ("Sources: justice.gc.ca"), so that a screen-reader user choosing
- * among buttons hears more than a number. Archived pages are named for the Library and Archives Canada.
+ * among buttons hears more than a number. Archived pages are named for the Library and Archives Canada, in
+ * the reply's language.
  */
-export function sourceTitle(url: string, sourcesLabel: string): string {
+export function sourceTitle(url: string, sourcesLabel: string, locale: 'en' | 'fr' = 'en'): string {
   let host: string;
   try {
     host = new URL(url).hostname.replace(/^www\./, '');
   } catch {
     return sourcesLabel;
   }
-  const name = host.endsWith('archive-it.org') ? 'Library and Archives Canada / Bibliothèque et Archives Canada' : host;
+  const name = host.endsWith('archive-it.org') ? ARCHIVE_NAME[locale] : host;
   return `${sourcesLabel}: ${name}`;
 }
 
-function sourceActions(message: OutgoingMessage, sourcesLabel: string): Element[] {
+function sourceActions(message: OutgoingMessage, sourcesLabel: string, locale: 'en' | 'fr'): Element[] {
   const sources = message.sources ?? [];
-  return sources.map((url) => ({ type: 'Action.OpenUrl', title: sourceTitle(url, sourcesLabel), url }));
+  return sources.map((url) => ({ type: 'Action.OpenUrl', title: sourceTitle(url, sourcesLabel, locale), url }));
 }
 
 const title = (text: string | undefined): Element[] =>
@@ -64,15 +68,15 @@ const title = (text: string | undefined): Element[] =>
 const notes = (message: OutgoingMessage): Element[] =>
   (message.notes ?? []).map((n) => textBlock(n, { isSubtle: true, spacing: 'Small' }));
 
-export function answerCard(message: OutgoingMessage, sourcesLabel: string): AdaptiveCard {
+export function answerCard(message: OutgoingMessage, sourcesLabel: string, locale: 'en' | 'fr' = 'en'): AdaptiveCard {
   return card(
     message,
     [...title(message.title), textBlock(message.body ?? message.text), ...notes(message)],
-    sourceActions(message, sourcesLabel),
+    sourceActions(message, sourcesLabel, locale),
   );
 }
 
-export function contactCard(message: OutgoingMessage, sourcesLabel: string): AdaptiveCard {
+export function contactCard(message: OutgoingMessage, sourcesLabel: string, locale: 'en' | 'fr' = 'en'): AdaptiveCard {
   const lines = (message.contactLines ?? []).map((line) => {
     const value = line.href ? `[${escapeMarkdown(line.value)}](${line.href})` : escapeMarkdown(line.value);
     return textBlock(`**${escapeMarkdown(line.label)}:** ${value}`, { spacing: 'Small' });
@@ -83,7 +87,7 @@ export function contactCard(message: OutgoingMessage, sourcesLabel: string): Ada
     ...lines,
     ...notes(message),
   ];
-  return card(message, body, sourceActions(message, sourcesLabel));
+  return card(message, body, sourceActions(message, sourcesLabel, locale));
 }
 
 /** Buttons send {choice} as the activity value: the core reads it exactly like the typed choice. */

@@ -38,12 +38,12 @@ function suggestedActions(message: OutgoingMessage): OutgoingActivity['suggested
   return { to: [], actions };
 }
 
-function cardFor(message: OutgoingMessage, sourcesLabel: string): AdaptiveCard | undefined {
+function cardFor(message: OutgoingMessage, sourcesLabel: string, locale: Locale): AdaptiveCard | undefined {
   switch (message.kind) {
     case 'answer':
-      return answerCard(message, sourcesLabel);
+      return answerCard(message, sourcesLabel, locale);
     case 'contact':
-      return message.contactLines?.length ? contactCard(message, sourcesLabel) : undefined;
+      return message.contactLines?.length ? contactCard(message, sourcesLabel, locale) : undefined;
     case 'choices':
       return choicesCard(message);
     case 'text':
@@ -58,7 +58,7 @@ export function renderActivities(
   const cards = supportsCards(options.channelId);
   const entities = options.outcome ? [routeEntity(options.outcome, options.locale)] : undefined;
   return messages.map((message) => {
-    const card = cards ? cardFor(message, options.sourcesLabel) : undefined;
+    const card = cards ? cardFor(message, options.sourcesLabel, options.locale) : undefined;
     const suggested = suggestedActions(message);
     return {
       type: 'message',
