@@ -11,14 +11,16 @@ import { createLogger, type Logger } from './logging';
 import { MemoryStorage, type Storage } from './conversation/storage';
 import { TurnRunner, type StoredConversation } from './conversation/turnRunner';
 import { AssistantBot, referenceIdFrom } from './channels/assistantBot';
+import { StorageFeedbackStore, type FeedbackRecord } from './channels/teams';
 import { guardStorage } from './channels/storageGuard';
 import { createHost } from './hosts';
 import { createBlobStorage } from './storage/blobStorage';
 import { createWebRoutes } from './web/webRoutes';
 
-async function openStorage(config: Config, logger: Logger): Promise<Storage<StoredConversation>> {
-  if (config.storage.kind === 'memory') return new MemoryStorage<StoredConversation>();
-  return createBlobStorage<StoredConversation>({
+/** Conversations and Teams feedback share the configured store; their keys never meet. */
+async function openStorage<T>(config: Config, logger: Logger): Promise<Storage<T>> {
+  if (config.storage.kind === 'memory') return new MemoryStorage<T>();
+  return createBlobStorage<T>({
     connectionString: config.storage.connectionString,
     container: config.storage.container,
     logger,
@@ -38,9 +40,10 @@ async function main(): Promise<void> {
   let ready = false;
 
   const assistant = createAssistant(config.knowledgeDir);
-  const storage = guardStorage(await openStorage(config, logger));
+  const storage = guardStorage(await openStorage<StoredConversation>(config, logger));
+  const feedback = new StorageFeedbackStore(guardStorage(await openStorage<FeedbackRecord[]>(config, logger)));
   const runner = new TurnRunner(assistant, storage, logger);
-  const bot = new AssistantBot({ assistant, runner, logger, now: Date.now, referenceId });
+  const bot = new AssistantBot({ assistant, runner, logger, now: Date.now, referenceId, feedback });
   const host = createHost(config.botSdk, { bot, credentials: config.credentials, logger });
   if (config.anonymous) {
     logger.warn(

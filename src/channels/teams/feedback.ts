@@ -5,6 +5,7 @@
  * typed comment may hold names or case details, so it is never read, stored or logged.
  */
 import type { TeamsActivity } from './activity';
+import { ConflictError, type Storage } from '../../conversation/storage';
 
 export interface FeedbackRecord {
   reaction: 'like' | 'dislike';
@@ -31,6 +32,42 @@ export class MemoryFeedbackStore implements FeedbackStore {
 
   async list(): Promise<FeedbackRecord[]> {
     return this.records.map((r) => ({ ...r }));
+  }
+}
+
+/** The storage key of the feedback log; conversation keys start with "c-", so the two never meet. */
+export const FEEDBACK_KEY = 'feedback-teams';
+/** The latest clicks kept: enough for a quality report, bounded so the record stays small. */
+const FEEDBACK_KEPT = 10_000;
+/** Concurrent clicks each retry on top of the other's write, a few times at most. */
+const WRITE_ATTEMPTS = 5;
+
+/**
+ * Feedback kept in the conversations' storage (memory, or Azure Blob Storage in production), so clicks
+ * survive a restart and every instance of the app writes to the same log. Writes carry the eTag they read:
+ * two clicks at once both land.
+ */
+export class StorageFeedbackStore implements FeedbackStore {
+  constructor(
+    private readonly storage: Storage<FeedbackRecord[]>,
+    private readonly kept = FEEDBACK_KEPT,
+  ) {}
+
+  async record(feedback: FeedbackRecord): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.storage.read(FEEDBACK_KEY);
+      const records = [...(current?.value ?? []), { ...feedback }].slice(-this.kept);
+      try {
+        await this.storage.write(FEEDBACK_KEY, records, current?.eTag ?? null);
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= WRITE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async list(): Promise<FeedbackRecord[]> {
+    return ((await this.storage.read(FEEDBACK_KEY))?.value ?? []).map((r) => ({ ...r }));
   }
 }
 

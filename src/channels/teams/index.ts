@@ -36,6 +36,7 @@
  * |                            |   channelData: { feedbackLoopEnabled: true } on answers }                 |
  * | parseFeedback(a, opts)     | FeedbackRecord { reaction, topic?, locale, at, channel } or undefined     |
  * | MemoryFeedbackStore        | FeedbackStore port in memory; AnsweredTopics maps sent ids to topics      |
+ * | StorageFeedbackStore       | FeedbackStore on the Storage port (blob in production), eTag-safe         |
  * | limitActions / cardProblems| Adaptive Card version and six-action limit                                |
  */
 import type { ChannelInput } from '../../conversation/turnRunner';
@@ -51,6 +52,7 @@ import {
   isFeedbackInvoke,
   MemoryFeedbackStore,
   parseFeedback,
+  StorageFeedbackStore,
   summariseFeedback,
 } from './feedback';
 import { isBotMentioned, isCardSubmit, shouldAnswer, stripBotMention } from './mentions';
@@ -112,4 +114,4 @@ export type { TeamsActivity, TeamsScope, ChannelAccount, ConversationAccount, En
 export type { Citation, MessageEntity } from './citations';
 export type { FeedbackRecord, FeedbackStore } from './feedback';
 export type { AdaptiveCard } from './cards';
-export { AnsweredTopics, MemoryFeedbackStore };
+export { AnsweredTopics, MemoryFeedbackStore, StorageFeedbackStore };
