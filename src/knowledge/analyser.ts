@@ -62,6 +62,8 @@ export class Analyser {
   private readonly gapPhrases: GapPhrase[] = [];
   private readonly anchorConcepts = new Set<string>();
   private readonly weakAnchorConcepts = new Set<string>();
+  /** one-word terms of anchor concepts ("extradited"), by stem, with their concept */
+  private readonly anchorWords = new Map<string, string>();
   private readonly stopwords: Set<string>;
   /** the words of the concept phrases, as written (for spelling correction) */
   private readonly phraseWords: string[] = [];
@@ -82,6 +84,7 @@ export class Analyser {
         const words = normalise(term).split(' ').filter(Boolean);
         const tokens = words.map(stem);
         if (tokens.length === 0) continue;
+        if (tokens.length === 1 && concept.anchor === true) this.anchorWords.set(tokens[0]!, name);
         const first = tokens[0] as string;
         const list = this.phrasesByFirst.get(first) ?? [];
         list.push({ tokens, words, concept: name });
@@ -168,6 +171,12 @@ export class Analyser {
       i += 1;
     }
     const anchors = new Set([...concepts].filter((c) => this.anchorConcepts.has(c)));
+    // A domain word swallowed by a longer phrase still places the message in the domain: "agree to be
+    // extradited" folds into consent (a weak anchor), but "extradited" is there all the same.
+    for (const s of stems) {
+      const concept = this.anchorWords.get(s);
+      if (concept) anchors.add(concept);
+    }
     const weak = [...concepts].filter((c) => this.weakAnchorConcepts.has(c)).length;
     return { terms, concepts, anchors, anchored: anchors.size > 0 || weak >= WEAK_ANCHORS_NEEDED };
   }

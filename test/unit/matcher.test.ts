@@ -49,4 +49,10 @@ describe('the knowledge matcher', () => {
     const decided = matcher().decide(analysis).ranked.find((r) => r.topicId === 'ext.by-canada-how')!.score;
     expect(decided).toBeGreaterThan(plain);
   });
+
+  it('keeps a domain word as an anchor when a longer phrase folds it into another concept', () => {
+    const analysis = matcher().analyse('Can a person agree to be extradited and skip the hearing?');
+    expect(analysis.concepts).toContain('consent');
+    expect(analysis.anchored).toBe(true);
+  });
 });
