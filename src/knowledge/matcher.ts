@@ -41,12 +41,18 @@ export const AMBIGUITY_RATIO = 0.8;
 const CHOICE_RATIO = 0.2;
 /** Without a domain word (an anchor), only a clear-cut match is answered: this keeps weather and recipes out. */
 export const ANCHORLESS_ANSWER_THRESHOLD = 0.97;
-/** A tool, or its Act, named alone is a question about what it is. */
+/** A tool, its Act, the IAG or a key term named alone is a question about what it is ("IAG?", "ATP"). */
 const TOOL_DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
   ['extradition', 'ext.definition'],
   ['mla', 'mla.definition'],
   ['extradition-act', 'ext.law'],
   ['mla-act', 'mla.law'],
+  ['iag', 'iag.about'],
+  ['atp', 'ext.authority-to-proceed'],
+  ['provisional-arrest', 'ext.provisional-arrest'],
+  ['speciality', 'ext.speciality'],
+  ['double-criminality', 'ext.double-criminality'],
+  ['letters-rogatory', 'mla.non-treaty'],
 ];
 /** Words that leave a bare tool name a definition question ("what is", "explain", "Canada"). */
 const DEFINITION_FILLER = new Set(['#definition', '#canada', 'exact', 'simpl', 'simple', 'basic', 'basically', 'svp', 'plai']);

@@ -55,4 +55,16 @@ describe('the knowledge matcher', () => {
     expect(analysis.concepts).toContain('consent');
     expect(analysis.anchored).toBe(true);
   });
+
+  it('answers a key term named alone with what it is', () => {
+    for (const [text, topic] of [
+      ['IAG?', 'iag.about'],
+      ["c'est qui le SEI", 'iag.about'],
+      ['what is speciality', 'ext.speciality'],
+      ['ATP', 'ext.authority-to-proceed'],
+    ] as const) {
+      const decision = matcher().search(text);
+      expect({ text, topic: decision.kind === 'answer' ? decision.topicId : decision.kind }).toEqual({ text, topic });
+    }
+  });
 });
