@@ -53,7 +53,10 @@ const TOOL_DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
   ['speciality', 'ext.speciality'],
   ['double-criminality', 'ext.double-criminality'],
   ['letters-rogatory', 'mla.non-treaty'],
+  ['temporary-surrender', 'ext.logistics'],
 ];
+/** The two tools themselves: named beside a specific term, they leave the question to that term. */
+const GENERIC_TOOLS = new Set(['extradition', 'mla']);
 /** Words that leave a bare tool name a definition question ("what is", "explain", "Canada"). */
 const DEFINITION_FILLER = new Set(['#definition', '#canada', 'exact', 'simpl', 'simple', 'basic', 'basically', 'svp', 'plai']);
 /** Topics about requests made BY Canada, and how the speaker's side weighs them. */
@@ -324,10 +327,16 @@ export class Matcher {
    * "what is mutual legal assistance exactly") asks what the tool is.
    */
   private toolDefinition(analysis: Analysis): string | undefined {
-    const tools = TOOL_DEFINITIONS.filter(([concept]) => analysis.concepts.has(concept));
+    const named = TOOL_DEFINITIONS.filter(([concept]) => analysis.concepts.has(concept));
+    // "temporary surrender extradition": the specific term says more than the tool it belongs to.
+    const specific = named.filter(([concept]) => !GENERIC_TOOLS.has(concept));
+    const tools = named.length === 2 && specific.length === 1 ? specific : named;
     if (tools.length !== 1) return undefined;
     const others = analysis.terms.filter(
-      (t) => !DEFINITION_FILLER.has(t) && t !== `${CONCEPT_PREFIX}${tools[0]![0]}` && this.model.has(t),
+      (t) =>
+        !DEFINITION_FILLER.has(t) &&
+        !named.some(([concept]) => t === `${CONCEPT_PREFIX}${concept}`) &&
+        this.model.has(t),
     );
     return others.length === 0 ? tools[0]![1] : undefined;
   }

@@ -62,6 +62,7 @@ describe('the knowledge matcher', () => {
       ["c'est qui le SEI", 'iag.about'],
       ['what is speciality', 'ext.speciality'],
       ['ATP', 'ext.authority-to-proceed'],
+      ['temporary surrender extradition', 'ext.logistics'],
     ] as const) {
       const decision = matcher().search(text);
       expect({ text, topic: decision.kind === 'answer' ? decision.topicId : decision.kind }).toEqual({ text, topic });
