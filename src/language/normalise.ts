@@ -5,6 +5,7 @@
  */
 
 const ELISION = /\b(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’](?=\p{L})/giu;
+const SPACED_ELISION = /\b(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu) (?=[aeiouyh])/g;
 const DOTTED_ACRONYM = /\b(\p{L})\.(?=(\p{L})\.?)/gu;
 
 /** Lowercase, strip diacritics, unify apostrophes; keeps punctuation (for sentence-level checks). */
@@ -28,6 +29,8 @@ export function normalise(text: string): string {
   t = t.replace(/\bcant\b/g, 'can not');
   t = t.replace(/n't\b/g, ' not').replace(/'(s|re|ve|ll|d|m)\b/g, '');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  // The apostrophe typed as a space ("l arrete d extradition", "examen d un lieu"): the same elision.
+  t = t.replace(SPACED_ELISION, '');
   return t.trim().replace(/\s+/g, ' ');
 }
 

@@ -16,6 +16,7 @@ describe('normalise', () => {
   it('splits English contractions', () => {
     expect(tokenise("what's the IAG's email? don't know")).toEqual(['what', 'the', 'iag', 'email', 'do', 'not', 'know']);
     expect(tokenise("Canada can't wait, he won't consent")).toEqual(['canada', 'can', 'not', 'wait', 'he', 'will', 'not', 'consent']);
+    expect(tokenise("l arrete d extradition, examen d un lieu")).toEqual(['arrete', 'extradition', 'examen', 'un', 'lieu']);
     expect(tokenise('it isnt illegal, they doesnt know, we cant')).toEqual(['it', 'is', 'not', 'illegal', 'they', 'does', 'not', 'know', 'we', 'can', 'not']);
   });
 });
