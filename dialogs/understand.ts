@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../src/knowledge/loadKnowledge';
 import { Analyser } from '../src/knowledge/analyser';
 import { Matcher, type MatchDecision, type MatcherTuning } from '../src/knowledge/matcher';
 import { detectLanguage, type Language } from '../src/language/detectLanguage';
-import { normalise, stem } from '../src/language/normalise';
+import { normalise, stem, tokenise } from '../src/language/normalise';
 import { PhraseIndex } from '../src/language/phraseIndex';
 import { SpeakerRecogniser, type Speaker } from '../src/language/speaker';
 import { hasPersonalData } from '../src/language/personalData';
@@ -141,7 +141,7 @@ export class Understander {
   }
 
   understand(text: string, context: UnderstandContext): Understanding {
-    const tokens = normalise(text).split(' ').filter(Boolean);
+    const tokens = tokenise(text);
     const language = detectLanguage(text);
     const analysis = this.matcher.analyse(text);
     const last = context.lastTopic ? this.kb.topicsById.get(context.lastTopic) : undefined;

@@ -1,4 +1,4 @@
-import { normalise, stem } from '../language/normalise';
+import { normalise, stem, tokenise } from '../language/normalise';
 import type { SynonymsTable } from './schema';
 import { withinOneEdit } from './spelling';
 
@@ -72,16 +72,16 @@ export class Analyser {
     const words = [...table.stopwords.en, ...table.stopwords.fr].map((w) => normalise(w));
     this.stopwords = new Set([...words, ...words.map(stem)]);
     for (const [name, concept] of Object.entries(table.concepts)) {
-      for (const term of concept.terms) this.phraseWords.push(...normalise(term.replace(GAP, ' ')).split(' ').filter(Boolean));
+      for (const term of concept.terms) this.phraseWords.push(...tokenise(term.replace(GAP, ' ')));
       if (concept.anchor === true) this.anchorConcepts.add(name);
       if (concept.anchor === 'weak') this.weakAnchorConcepts.add(name);
       for (const term of concept.terms) {
         if (term.includes(GAP)) {
-          const [first, second] = term.split(GAP).map((part) => normalise(part).split(' ').filter(Boolean).map(stem));
+          const [first, second] = term.split(GAP).map((part) => tokenise(part).map(stem));
           if (first?.length && second?.length) this.gapPhrases.push({ first, second, concept: name });
           continue;
         }
-        const words = normalise(term).split(' ').filter(Boolean);
+        const words = tokenise(term);
         const tokens = words.map(stem);
         if (tokens.length === 0) continue;
         if (tokens.length === 1 && concept.anchor === true) this.anchorWords.set(tokens[0]!, name);
@@ -108,13 +108,9 @@ export class Analyser {
     return this.anchorConcepts.has(concept);
   }
 
-  /** Stemmed tokens before concept folding; used for vocabulary and spelling correction. */
-  stems(text: string): string[] {
-    return normalise(text).split(' ').filter(Boolean).map(stem);
-  }
 
   analyse(text: string): Analysis {
-    return this.analyseWords(normalise(text).split(' ').filter(Boolean));
+    return this.analyseWords(tokenise(text));
   }
 
   /** Analyses normalised words; knowing them as written lets a phrase with a slip still count. */

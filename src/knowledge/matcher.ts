@@ -1,8 +1,8 @@
 import { Analyser, CONCEPT_PREFIX, type Analysis } from './analyser';
 import type { Topic } from './schema';
 import { NaiveBayes, posterior, type LabelledDoc } from './naiveBayes';
-import { SpellingCorrector } from './spelling';
-import { normalise, stem } from '../language/normalise';
+import { countWords, SpellingCorrector } from './spelling';
+import { stem, tokenise } from '../language/normalise';
 
 /**
  * The knowledge matcher: ranks topics for a message and decides between a confident answer, a short
@@ -178,13 +178,11 @@ export class Matcher {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.protectedWords = new Set(options.protectedWords ?? []);
     this.ignoredWords = new Set(options.ignoredWords ?? []);
-    const words: string[] = [...analyser.words()];
+    const wordCounts = countWords(analyser.words());
     // The documents are not kept: the model's counts are all a turn needs (cross-validation rebuilds them).
     const documents = this.trainingDocuments((tokens) => {
-      for (const t of tokens) {
-        words.push(t);
-        this.vocabulary.add(stem(t));
-      }
+      countWords(tokens, wordCounts);
+      for (const t of tokens) this.vocabulary.add(stem(t));
     });
     this.model = new NaiveBayes(documents, this.tuning.smoothing);
     const topicsWith = new Map<string, Set<string>>();
@@ -197,7 +195,7 @@ export class Matcher {
     }
     for (const [f, set] of topicsWith) this.idf.set(f, Math.log(1 + topics.length / set.size));
     // A word is left alone when its stem is known ("extraditing"), or it is a stopword or a place or agency name.
-    this.speller = new SpellingCorrector(words, (word) => {
+    this.speller = new SpellingCorrector(wordCounts, (word) => {
       const s = stem(word);
       return this.vocabulary.has(s) || this.protectedWords.has(s) || analyser.isStopword(word);
     });
@@ -207,7 +205,7 @@ export class Matcher {
   trainingDocuments(onTokens?: (tokens: string[]) => void): Array<LabelledDoc & { text: string; kind: 'question' | 'other' }> {
     return this.topics.flatMap((topic) =>
       trainingTexts(topic, this.tuning).map(({ text, kind, weight }) => {
-        const tokens = normalise(text).split(' ').filter(Boolean);
+        const tokens = tokenise(text);
         onTokens?.(tokens);
         const terms = this.withoutIgnored(this.analyser.analyseWords(tokens).terms);
         return { label: topic.id, features: features(terms), text, kind, weight };
@@ -221,7 +219,7 @@ export class Matcher {
   }
 
   analyse(text: string): Analysis {
-    const analysis = this.analyser.analyseWords(this.correct(normalise(text).split(' ').filter(Boolean)));
+    const analysis = this.analyser.analyseWords(this.correct(tokenise(text)));
     return { ...analysis, terms: this.withoutIgnored(analysis.terms) };
   }
 

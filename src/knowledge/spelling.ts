@@ -50,36 +50,34 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** How often each word occurs: the commoner of two equally close words is the likelier intent. */
+export function countWords(words: Iterable<string>, into = new Map<string, number>()): Map<string, number> {
+  for (const w of words) into.set(w, (into.get(w) ?? 0) + 1);
+  return into;
+}
+
 export class SpellingCorrector {
   /** content words by length, each with how often it occurs (the commoner of two equal candidates wins) */
   private readonly byLength = new Map<number, Array<{ word: string; count: number }>>();
-  private readonly counts = new Map<string, number>();
   private readonly fuseByLength = new Map<number, Fuse<string>>();
   private readonly corrections = new Map<string, string>();
 
   /**
-   * @param words the content's words, one entry per occurrence (already normalised: folded, no punctuation)
+   * @param counts the content's words (already normalised: folded, no punctuation) with their counts
    * @param isKnown words the corrector must leave alone although they are not content words (stopwords,
    *   place and agency names, words whose stem the content knows)
    */
   constructor(
-    words: Iterable<string>,
+    private readonly counts: ReadonlyMap<string, number>,
     private readonly isKnown: (word: string) => boolean = () => false,
   ) {
-    for (const w of words) {
-      if (w.length < MIN_LENGTH - 1 || /\d/.test(w)) continue;
-      this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
-    }
-    for (const [word, count] of this.counts) {
+    for (const [word, count] of counts) {
+      if (word.length < MIN_LENGTH - 1 || /\d/.test(word)) continue;
       const list = this.byLength.get(word.length) ?? [];
       list.push({ word, count });
       this.byLength.set(word.length, list);
     }
     for (const list of this.byLength.values()) list.sort((x, y) => y.count - x.count || x.word.localeCompare(y.word));
-  }
-
-  has(word: string): boolean {
-    return this.counts.has(word);
   }
 
   /** The word as the content spells it, or the word itself when it is known or nothing is close enough. */

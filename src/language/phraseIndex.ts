@@ -1,4 +1,4 @@
-import { normalise } from './normalise';
+import { tokenise } from './normalise';
 
 export interface PhraseHit<T> {
   value: T;
@@ -15,7 +15,7 @@ export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Array<{ tokens: string[]; value: T; phrase: string }>>();
 
   add(phrase: string, value: T): this {
-    const tokens = normalise(phrase).split(' ').filter(Boolean);
+    const tokens = tokenise(phrase);
     const first = tokens[0];
     if (!first) return this;
     const list = this.byFirst.get(first) ?? [];
@@ -48,7 +48,7 @@ export class PhraseIndex<T> {
   }
 
   find(text: string): Array<PhraseHit<T>> {
-    return this.findAll(normalise(text).split(' ').filter(Boolean));
+    return this.findAll(tokenise(text));
   }
 
   has(text: string): boolean {

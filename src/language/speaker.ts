@@ -1,5 +1,5 @@
 import type { AgenciesTable, CountriesTable, PhrasesTable } from '../knowledge/schema';
-import { normalise } from './normalise';
+import { normalise, tokenise } from './normalise';
 import { PhraseIndex, type PhraseHit } from './phraseIndex';
 
 /** Who is writing, as far as the message tells: what they do, on which side, and from which country. */
@@ -119,7 +119,7 @@ export class SpeakerRecogniser {
 
   /** Tokens with non-country phrases ("Latin America") and language names after "in"/"en" blanked out. */
   private countryTokens(text: string): string[] {
-    const tokens = normalise(text).split(' ').filter(Boolean);
+    const tokens = tokenise(text);
     for (const hit of this.masked.findAll(tokens)) for (let i = hit.start; i < hit.end; i++) tokens[i] = '_';
     tokens.forEach((t, i) => {
       if (this.languageNames.has(t) && (tokens[i - 1] === 'in' || tokens[i - 1] === 'en' || tokens[i - 1] === 'into')) tokens[i] = '_';
@@ -148,7 +148,7 @@ export class SpeakerRecogniser {
   }
 
   recognise(text: string): Speaker {
-    const tokens = normalise(text).split(' ').filter(Boolean);
+    const tokens = tokenise(text);
     const agencyHits = [
       ...this.agencies.findAll(tokens),
       ...this.exactCaseHits(text, this.exactCaseAgencies).map((h) => ({ ...h, end: h.start + 1, phrase: '' })),

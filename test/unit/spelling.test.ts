@@ -1,4 +1,4 @@
-import { SpellingCorrector, editDistance, withinOneEdit } from '../../src/knowledge/spelling';
+import { SpellingCorrector, countWords, editDistance, withinOneEdit } from '../../src/knowledge/spelling';
 import { testAssistant } from '../support/assistant';
 
 describe('edit distances', () => {
@@ -24,7 +24,7 @@ describe('the spelling corrector', () => {
   const words = ['extradition', 'extradition', 'extradition', 'video', 'evidence', 'perquisition', 'waiver', 'waiter', 'bail'];
 
   it('corrects a word one edit from a content word, before stemming', () => {
-    const speller = new SpellingCorrector(words);
+    const speller = new SpellingCorrector(countWords(words));
     expect(speller.correct('extradtion')).toBe('extradition');
     expect(speller.correct('vidoe')).toBe('video');
     expect(speller.correct('perquisiton')).toBe('perquisition');
@@ -32,7 +32,7 @@ describe('the spelling corrector', () => {
   });
 
   it('leaves short words, numbers, known words and words it is told to keep alone', () => {
-    const speller = new SpellingCorrector(words, (w) => w === 'waiters');
+    const speller = new SpellingCorrector(countWords(words), (w) => w === 'waiters');
     expect(speller.correct('mail')).toBe('mail');
     expect(speller.correct('20244')).toBe('20244');
     expect(speller.correct('waiver')).toBe('waiver');
@@ -41,13 +41,13 @@ describe('the spelling corrector', () => {
   });
 
   it('takes the commonest of equally close words, with the same first letter first', () => {
-    const speller = new SpellingCorrector(['cases', 'bases', 'bases', 'bases']);
+    const speller = new SpellingCorrector(countWords(['cases', 'bases', 'bases', 'bases']));
     expect(speller.correct('cazes')).toBe('cases');
-    expect(new SpellingCorrector(['lases', 'cases', 'cases']).correct('mases')).toBe('cases');
+    expect(new SpellingCorrector(countWords(['lases', 'cases', 'cases'])).correct('mases')).toBe('cases');
   });
 
   it('corrects two slips in a long word, but only to a word two edits away', () => {
-    const speller = new SpellingCorrector(words);
+    const speller = new SpellingCorrector(countWords(words));
     expect(speller.correct('extradtiion')).toBe('extradition');
     expect(speller.correct('exztrdtiiom')).toBe('exztrdtiiom');
   });
