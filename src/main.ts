@@ -17,10 +17,14 @@ import { createHost } from './hosts';
 import { createBlobStorage } from './storage/blobStorage';
 import { createWebRoutes } from './web/webRoutes';
 
-/** Conversations and Teams feedback share the configured store; their keys never meet. */
-async function openStorage<T>(config: Config, logger: Logger): Promise<Storage<T>> {
-  if (config.storage.kind === 'memory') return new MemoryStorage<T>();
-  return createBlobStorage<T>({
+/**
+ * One store for conversations and Teams feedback: one client, one container check at start. Values are
+ * plain JSON and the two kinds of keys never meet ("c-..." against "feedback-teams"), so each use gets its
+ * own typed view of the same store.
+ */
+async function openStorage(config: Config, logger: Logger): Promise<Storage<unknown>> {
+  if (config.storage.kind === 'memory') return new MemoryStorage<unknown>();
+  return createBlobStorage<unknown>({
     connectionString: config.storage.connectionString,
     container: config.storage.container,
     logger,
@@ -40,8 +44,9 @@ async function main(): Promise<void> {
   let ready = false;
 
   const assistant = createAssistant(config.knowledgeDir);
-  const storage = guardStorage(await openStorage<StoredConversation>(config, logger));
-  const feedback = new StorageFeedbackStore(guardStorage(await openStorage<FeedbackRecord[]>(config, logger)));
+  const shared = guardStorage(await openStorage(config, logger));
+  const storage = shared as Storage<StoredConversation>;
+  const feedback = new StorageFeedbackStore(shared as Storage<FeedbackRecord[]>);
   const runner = new TurnRunner(assistant, storage, logger);
   const bot = new AssistantBot({ assistant, runner, logger, now: Date.now, referenceId, feedback });
   const host = createHost(config.botSdk, { bot, credentials: config.credentials, logger });
