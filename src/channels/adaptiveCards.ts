@@ -3,6 +3,7 @@
  * tel:/mailto: links, and a list of choices. Each card carries the full plain text as fallbackText.
  */
 import type { OutgoingMessage } from '../conversation/render';
+import type { Locale } from '../knowledge/loadKnowledge';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -47,7 +48,7 @@ const ARCHIVE_NAME = { en: 'Library and Archives Canada', fr: 'Bibliothèque et 
  * among buttons hears more than a number. Archived pages are named for the Library and Archives Canada, in
  * the reply's language.
  */
-export function sourceTitle(url: string, sourcesLabel: string, locale: 'en' | 'fr' = 'en'): string {
+export function sourceTitle(url: string, sourcesLabel: string, locale: Locale = 'en'): string {
   let host: string;
   try {
     host = new URL(url).hostname.replace(/^www\./, '');
@@ -58,7 +59,7 @@ export function sourceTitle(url: string, sourcesLabel: string, locale: 'en' | 'f
   return `${sourcesLabel}: ${name}`;
 }
 
-function sourceActions(message: OutgoingMessage, sourcesLabel: string, locale: 'en' | 'fr'): Element[] {
+function sourceActions(message: OutgoingMessage, sourcesLabel: string, locale: Locale): Element[] {
   const sources = message.sources ?? [];
   return sources.map((url) => ({ type: 'Action.OpenUrl', title: sourceTitle(url, sourcesLabel, locale), url }));
 }
@@ -68,7 +69,7 @@ const title = (text: string | undefined): Element[] =>
 const notes = (message: OutgoingMessage): Element[] =>
   (message.notes ?? []).map((n) => textBlock(n, { isSubtle: true, spacing: 'Small' }));
 
-export function answerCard(message: OutgoingMessage, sourcesLabel: string, locale: 'en' | 'fr' = 'en'): AdaptiveCard {
+export function answerCard(message: OutgoingMessage, sourcesLabel: string, locale: Locale = 'en'): AdaptiveCard {
   return card(
     message,
     [...title(message.title), textBlock(message.body ?? message.text), ...notes(message)],
@@ -76,7 +77,7 @@ export function answerCard(message: OutgoingMessage, sourcesLabel: string, local
   );
 }
 
-export function contactCard(message: OutgoingMessage, sourcesLabel: string, locale: 'en' | 'fr' = 'en'): AdaptiveCard {
+export function contactCard(message: OutgoingMessage, sourcesLabel: string, locale: Locale = 'en'): AdaptiveCard {
   const lines = (message.contactLines ?? []).map((line) => {
     const value = line.href ? `[${escapeMarkdown(line.value)}](${line.href})` : escapeMarkdown(line.value);
     return textBlock(`**${escapeMarkdown(line.label)}:** ${value}`, { spacing: 'Small' });
