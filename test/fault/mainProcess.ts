@@ -4,8 +4,8 @@
  * or an evicted container would be, never given the chance to finish anything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../bench/childProcess';
 
 const ROOT = join(__dirname, '..', '..');
 const READY_TIMEOUT_MS = 90_000;
@@ -17,16 +17,6 @@ export interface MainProcess {
   kill(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
